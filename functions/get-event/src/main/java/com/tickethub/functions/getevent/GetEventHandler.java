@@ -1,0 +1,36 @@
+package com.tickethub.functions.getevent;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.config.Config;
+import com.tickethub.events.EventService;
+import com.tickethub.http.ApiResponse;
+import com.tickethub.http.HttpEndpoint;
+import java.util.Map;
+
+/** {@code GET /events/{eventId}}: anyone reads an event with each ticket type's available count. */
+public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final HttpEndpoint http;
+  private final EventService events;
+
+  public GetEventHandler() {
+    this(System.getenv());
+  }
+
+  public GetEventHandler(Map<String, String> env) {
+    this(DaggerGetEventComponent.factory().create(new Config(env)));
+  }
+
+  GetEventHandler(GetEventComponent component) {
+    this.http = component.http();
+    this.events = component.events();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return http.handle(event, context,
+        request -> ApiResponse.json(200, events.get(request.pathParameter("eventId"))));
+  }
+}

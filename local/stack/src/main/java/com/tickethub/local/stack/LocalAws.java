@@ -1,0 +1,299 @@
+package com.tickethub.local.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The template's tables and queues on local stand-ins of DynamoDB and SQS (dynalite and ElasticMQ by
+ * default, LocalStack where a Docker engine is and TICKETHUB_TEST_BACKEND=localstack), and the
+ * environment each function would get from the template, resolved against them.
+ */
+public final class LocalAws implements AutoCloseable {
+  public static final String REGION = "us-east-1";
+  public static final String ACCOUNT = "000000000000";
+
+  private static LocalAws shared;
+
+  private final Template template;
+  private final Endpoints endpoints;
+  private final DynamoDbClient dynamo;
+  private final SqsClient sqs;
+  private final Map<String, String> queueUrls = new LinkedHashMap<>();
+  private final Map<String, String> queueArns = new LinkedHashMap<>();
+
+  /** The stand-ins behind the two endpoints, stopped by {@link #close()}. */
+  public interface Endpoints extends AutoCloseable {
+    URI dynamo();
+
+    URI sqs();
+
+    @Override
+    void close();
+  }
+
+  private LocalAws(Template template, Endpoints endpoints) {
+    this.template = template;
+    this.endpoints = endpoints;
+    this.dynamo = DynamoDbClient.builder().endpointOverride(endpoints.dynamo()).region(Region.of(REGION))
+        .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    this.sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(Region.of(REGION))
+        .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    createTables();
+    createQueues();
+  }
+
+  /** dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. */
+  public static LocalAws start(Template template, Path dataDir) {
+    Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir);
+    ElasticMq elasticMq = ElasticMq.start();
+    return new LocalAws(template, new Endpoints() {
+      public URI dynamo() {
+        return dynalite.endpoint();
+      }
+
+      public URI sqs() {
+        return elasticMq.endpoint();
+      }
+
+      public void close() {
+        elasticMq.close();
+        dynalite.close();
+      }
+    });
+  }
+
+  /** One in-memory stack per JVM for the tests, started on first use and stopped when the JVM exits. */
+  public static synchronized LocalAws shared() {
+    if (shared == null) {
+      Template template = Template.ofProject();
+      shared = "localstack".equals(System.getenv("TICKETHUB_TEST_BACKEND"))
+          ? new LocalAws(template, LocalStackEndpoints.start())
+          : start(template, null);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-aws-stop"));
+    }
+    return shared;
+  }
+
+  public Template template() {
+    return template;
+  }
+
+  public DynamoDbClient dynamo() {
+    return dynamo;
+  }
+
+  public SqsClient sqs() {
+    return sqs;
+  }
+
+  public String tableName(String logicalId) {
+    return logicalId;
+  }
+
+  public String queueUrl(String logicalId) {
+    return require(queueUrls, logicalId);
+  }
+
+  /** What the SDK needs to talk to the stand-ins, in the variable names the AWS SDKs read. */
+  public Map<String, String> awsEnvironment() {
+    return Map.of(
+        "AWS_REGION", REGION,
+        "AWS_ACCESS_KEY_ID", "local",
+        "AWS_SECRET_ACCESS_KEY", "local",
+        "AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamo().toString(),
+        "AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString(),
+        "AWS_EC2_METADATA_DISABLED", "true");
+  }
+
+  /**
+   * The environment of a function as SAM would set it: the Globals' variables, then the function's own,
+   * with Ref/GetAtt/Sub resolved to the local resources, plus {@link #awsEnvironment()}.
+   * {@code parameters} overrides template parameter defaults.
+   */
+  public Map<String, String> functionEnvironment(String functionLogicalId, Map<String, String> parameters) {
+    JsonNode function = template.root().path("Resources").path(functionLogicalId);
+    if (function.isMissingNode()) {
+      throw new IllegalArgumentException("No function " + functionLogicalId + " in " + template.file());
+    }
+    Map<String, String> env = new HashMap<>();
+    List<JsonNode> sources = List.of(
+        template.globalFunctionProperties().path("Environment").path("Variables"),
+        function.path("Properties").path("Environment").path("Variables"));
+    for (JsonNode variables : sources) {
+      variables.fields().forEachRemaining(e -> env.put(e.getKey(), resolve(e.getValue(), parameters)));
+    }
+    env.putAll(awsEnvironment());
+    return env;
+  }
+
+  /** Resolves the intrinsic functions a function's environment may use to local values. */
+  public String resolve(JsonNode value, Map<String, String> parameters) {
+    if (value.isValueNode()) {
+      return value.asText();
+    }
+    if (value.has("Ref")) {
+      return ref(value.get("Ref").asText(), parameters);
+    }
+    if (value.has("Fn::GetAtt")) {
+      JsonNode args = value.get("Fn::GetAtt");
+      return getAtt(args.get(0).asText(), args.get(1).asText());
+    }
+    if (value.has("Fn::Sub")) {
+      Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(value.get("Fn::Sub").asText());
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String name = m.group(1);
+        String replacement = name.contains(".") ? getAtt(name.substring(0, name.indexOf('.')),
+            name.substring(name.indexOf('.') + 1)) : ref(name, parameters);
+        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
+    throw new IllegalArgumentException("The local stack cannot resolve " + value);
+  }
+
+  private String ref(String name, Map<String, String> parameters) {
+    switch (name) {
+      case "AWS::Region":
+        return REGION;
+      case "AWS::AccountId":
+        return ACCOUNT;
+      case "AWS::StackName":
+        return "tickethub-local";
+      default:
+        break;
+    }
+    if (parameters.containsKey(name)) {
+      return parameters.get(name);
+    }
+    if (template.root().path("Parameters").has(name)) {
+      return template.parameterDefault(name).asText();
+    }
+    String type = template.root().path("Resources").path(name).path("Type").asText();
+    switch (type) {
+      case "AWS::DynamoDB::Table":
+        return tableName(name);
+      case "AWS::SQS::Queue":
+        return queueUrl(name);
+      default:
+        throw new IllegalArgumentException("The local stack cannot resolve !Ref " + name);
+    }
+  }
+
+  private String getAtt(String logicalId, String attribute) {
+    switch (attribute) {
+      case "Arn":
+        return queueArns.containsKey(logicalId) ? queueArns.get(logicalId)
+            : "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + tableName(logicalId);
+      case "QueueUrl":
+        return queueUrl(logicalId);
+      case "QueueName":
+        require(queueUrls, logicalId);
+        return logicalId;
+      default:
+        throw new IllegalArgumentException("The local stack cannot resolve !GetAtt " + logicalId + "." + attribute);
+    }
+  }
+
+  private void createTables() {
+    template.resources("AWS::DynamoDB::Table").forEach((logicalId, table) -> {
+      JsonNode p = table.path("Properties");
+      List<AttributeDefinition> attributes = new ArrayList<>();
+      p.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
+          .attributeName(a.path("AttributeName").asText()).attributeType(a.path("AttributeType").asText()).build()));
+      List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+      p.path("GlobalSecondaryIndexes").forEach(i -> indexes.add(GlobalSecondaryIndex.builder()
+          .indexName(i.path("IndexName").asText()).keySchema(keySchema(i.path("KeySchema")))
+          .projection(Projection.builder().projectionType(i.path("Projection").path("ProjectionType").asText()).build())
+          .build()));
+      try {
+        dynamo.createTable(b -> {
+          b.tableName(tableName(logicalId)).billingMode(BillingMode.PAY_PER_REQUEST)
+              .attributeDefinitions(attributes).keySchema(keySchema(p.path("KeySchema")));
+          if (!indexes.isEmpty()) {
+            b.globalSecondaryIndexes(indexes);
+          }
+        });
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName(logicalId)));
+      } catch (ResourceInUseException alreadyThere) {
+        // a data folder from an earlier run already has it
+      }
+    });
+  }
+
+  private static List<KeySchemaElement> keySchema(JsonNode keys) {
+    List<KeySchemaElement> schema = new ArrayList<>();
+    keys.forEach(k -> schema.add(KeySchemaElement.builder()
+        .attributeName(k.path("AttributeName").asText()).keyType(k.path("KeyType").asText()).build()));
+    return schema;
+  }
+
+  private void createQueues() {
+    Map<String, JsonNode> queues = template.resources("AWS::SQS::Queue");
+    queues.forEach((logicalId, queue) -> {
+      Map<QueueAttributeName, String> attributes = new HashMap<>();
+      JsonNode p = queue.path("Properties");
+      if (p.has("VisibilityTimeout")) {
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, p.get("VisibilityTimeout").asText());
+      }
+      if (p.has("DelaySeconds")) {
+        attributes.put(QueueAttributeName.DELAY_SECONDS, p.get("DelaySeconds").asText());
+      }
+      String url = sqs.createQueue(b -> b.queueName(logicalId).attributes(attributes)).queueUrl();
+      queueUrls.put(logicalId, url);
+      queueArns.put(logicalId, sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+          .attributes().get(QueueAttributeName.QUEUE_ARN));
+    });
+    // Redrive needs the dead-letter queue's ARN, so it is set once every queue exists.
+    queues.forEach((logicalId, queue) -> {
+      JsonNode redrive = queue.path("Properties").path("RedrivePolicy");
+      if (!redrive.isMissingNode()) {
+        String policy = "{\"deadLetterTargetArn\":\"" + resolve(redrive.path("deadLetterTargetArn"), Map.of())
+            + "\",\"maxReceiveCount\":" + redrive.path("maxReceiveCount").asInt() + "}";
+        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl(logicalId))
+            .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy)));
+      }
+    });
+  }
+
+  private static String require(Map<String, String> map, String key) {
+    String value = map.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("No queue " + key + " in the template");
+    }
+    return value;
+  }
+
+  private static StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+  }
+
+  @Override
+  public void close() {
+    dynamo.close();
+    sqs.close();
+    endpoints.close();
+  }
+}

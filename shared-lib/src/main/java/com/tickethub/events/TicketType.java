@@ -1,0 +1,21 @@
+package com.tickethub.events;
+
+import java.time.Instant;
+
+/** A ticket type of an event, as stored. {@code maxPerBuyer} is null when there is no per-buyer cap. */
+public record TicketType(
+    String ticketTypeId,
+    String name,
+    long priceCents,
+    String currency,
+    int capacity,
+    int maxPerOrder,
+    Integer maxPerBuyer,
+    Instant salesStart,
+    Instant salesEnd,
+    int shards) {
+
+  public boolean onSaleAt(Instant now) {
+    return (salesStart == null || !now.isBefore(salesStart)) && (salesEnd == null || now.isBefore(salesEnd));
+  }
+}

@@ -1,0 +1,98 @@
+package com.tickethub.idempotency;
+
+import com.tickethub.config.TableNames;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The idempotency table, laid out as Powertools for AWS Lambda lays it out ({@code id}, {@code expiration},
+ * {@code status}, {@code data}, {@code validation}, {@code in_progress_expiration}), so either can read it.
+ */
+@Singleton
+public class IdempotencyStore {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  @Inject
+  public IdempotencyStore(DynamoDbClient dynamo, TableNames tables) {
+    this.dynamo = dynamo;
+    this.table = tables.idempotency();
+  }
+
+  /**
+   * Claims the key for a new run: succeeds if no record exists, the record expired, or its run
+   * stopped without finishing (in-progress expiry passed). Returns false if someone else holds it.
+   */
+  public boolean claim(IdempotencyRecord record, long nowEpochSeconds, long nowEpochMillis) {
+    try {
+      dynamo.putItem(b -> b.tableName(table)
+          .item(Map.of(
+              "id", s(record.id()),
+              "status", s(IdempotencyRecord.Status.INPROGRESS.name()),
+              "validation", s(record.validation()),
+              "expiration", n(record.expirationEpochSeconds()),
+              "in_progress_expiration", n(record.inProgressExpirationEpochMillis())))
+          .conditionExpression("attribute_not_exists(id) OR expiration < :now"
+              + " OR (#status = :inprogress AND in_progress_expiration < :nowMillis)")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(
+              ":now", n(nowEpochSeconds),
+              ":nowMillis", n(nowEpochMillis),
+              ":inprogress", s(IdempotencyRecord.Status.INPROGRESS.name()))));
+      return true;
+    } catch (ConditionalCheckFailedException taken) {
+      return false;
+    }
+  }
+
+  public Optional<IdempotencyRecord> find(String id) {
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("id", s(id))).consistentRead(true))
+        .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new IdempotencyRecord(
+        id,
+        IdempotencyRecord.Status.valueOf(item.get("status").s()),
+        item.get("validation") == null ? null : item.get("validation").s(),
+        item.get("data") == null ? null : item.get("data").s(),
+        Long.parseLong(item.get("expiration").n()),
+        item.get("in_progress_expiration") == null ? 0 : Long.parseLong(item.get("in_progress_expiration").n())));
+  }
+
+  /** Stores the result of the run that holds the claim; expiration restarts from completion. */
+  public void complete(String id, String data, long expirationEpochSeconds) {
+    dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+        .updateExpression("SET #status = :completed, #data = :data, expiration = :exp REMOVE in_progress_expiration")
+        .expressionAttributeNames(Map.of("#status", "status", "#data", "data"))
+        .expressionAttributeValues(Map.of(
+            ":completed", s(IdempotencyRecord.Status.COMPLETED.name()),
+            ":data", s(data),
+            ":exp", n(expirationEpochSeconds))));
+  }
+
+  /** Forgets a run that failed, so that the same key can be tried again; a completed record stays. */
+  public void release(String id) {
+    try {
+      dynamo.deleteItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+          .conditionExpression("#status = :inprogress")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(":inprogress", s(IdempotencyRecord.Status.INPROGRESS.name()))));
+    } catch (ConditionalCheckFailedException alreadyGone) {
+      // nothing to forget
+    }
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+}

@@ -1,0 +1,31 @@
+package com.tickethub.payments;
+
+import com.tickethub.idempotency.Idempotency;
+
+/**
+ * The gateway of the local server: no network, {@code pi_local_...} intents derived from the order id,
+ * so that the same order always gets the same intent. Payments are "made" with {@code POST /_local/stripe/pay},
+ * which sends the webhook Stripe would send.
+ */
+public final class LocalPaymentGateway implements PaymentGateway {
+
+  @Override
+  public PaymentIntent createIntent(String orderId, long amountCents, String currency) {
+    String id = intentId(orderId);
+    return new PaymentIntent(id, id + "_secret_" + Idempotency.sha256(id).substring(0, 24));
+  }
+
+  @Override
+  public void cancelIntent(String paymentIntentId) {
+    // nothing to cancel: local intents live only in the orders that name them
+  }
+
+  @Override
+  public void refund(String paymentIntentId, String idempotencyKey) {
+    // nothing to refund: no money moved
+  }
+
+  public static String intentId(String orderId) {
+    return "pi_local_" + orderId.replace("-", "");
+  }
+}

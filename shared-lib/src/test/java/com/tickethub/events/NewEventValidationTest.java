@@ -1,0 +1,89 @@
+package com.tickethub.events;
+
+import static com.tickethub.testing.Requests.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tickethub.errors.InvalidRequest;
+import com.tickethub.http.Json;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule of POST /events, each broken once: the 400 names the field. */
+class NewEventValidationTest {
+
+  @ParameterizedTest(name = "{0} = {1} is rejected as {2}")
+  @CsvSource(delimiter = '|', value = {
+      "/name                          | null                | name",
+      "/name                          | '\"  \"'            | name",
+      "/name                          | 42                  | name",
+      "/venue                         | null                | venue",
+      "/startsAt                      | '\"tomorrow\"'      | startsAt",
+      "/startsAt                      | null                | startsAt",
+      "/staff                         | '\"scanner\"'       | staff",
+      "/staff                         | '[\"\"]'            | staff[0]",
+      "/ticketTypes                   | '[]'                | ticketTypes",
+      "/ticketTypes                   | null                | ticketTypes",
+      "/ticketTypes/0/name            | null                | ticketTypes[0].name",
+      "/ticketTypes/0/priceCents      | -1                  | ticketTypes[0].priceCents",
+      "/ticketTypes/0/priceCents      | 25.5                | ticketTypes[0].priceCents",
+      "/ticketTypes/0/priceCents      | '\"2500\"'          | ticketTypes[0].priceCents",
+      "/ticketTypes/0/priceCents      | 99999999999999999999999 | ticketTypes[0].priceCents",
+      "/ticketTypes/0/currency        | '\"euro\"'          | ticketTypes[0].currency",
+      "/ticketTypes/1/currency        | '\"USD\"'           | ticketTypes[1].currency",
+      "/ticketTypes/0/capacity        | 0                   | ticketTypes[0].capacity",
+      "/ticketTypes/0/capacity        | 1000001             | ticketTypes[0].capacity",
+      "/ticketTypes/0/capacity        | 4294967296          | ticketTypes[0].capacity",
+      "/ticketTypes/0/maxPerOrder     | 51                  | ticketTypes[0].maxPerOrder",
+      "/ticketTypes/0/maxPerOrder     | 0                   | ticketTypes[0].maxPerOrder",
+      "/ticketTypes/0/maxPerBuyer     | 0                   | ticketTypes[0].maxPerBuyer",
+      "/ticketTypes/0/salesEnd        | '\"2025-01-01T00:00:00Z\"' | ticketTypes[0].salesEnd",
+      "/ticketTypes/1/shards          | 101                 | ticketTypes[1].shards",
+      "/ticketTypes/1/shards          | 41                  | ticketTypes[1].shards",
+      "/ticketTypes/1/name            | '\"General\"'       | ticketTypes",
+      "/ticketTypes/0/colour          | '\"red\"'           | ticketTypes[0].colour",
+      "/extra                         | 1                   | extra",
+  })
+  void brokenFieldIsNamed(String pointer, String json, String field) {
+    String body = with(node -> set(node, pointer, json));
+
+    InvalidRequest error = assertThrows(InvalidRequest.class, () -> Json.read(body, NewEvent.class));
+
+    assertEquals(field, error.field());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'{'",
+      "'[]'",
+      "'null'",
+      "'{\"name\": \"a\", \"name\": \"b\"}'",
+      "'{} {}'",
+  })
+  void malformedBodyIsRejected(String body) {
+    assertThrows(InvalidRequest.class, () -> Json.read(body, NewEvent.class));
+  }
+
+  private static String with(Consumer<ObjectNode> change) {
+    try {
+      ObjectNode node = (ObjectNode) Json.MAPPER.readTree(resource("events/new-event.json"));
+      change.accept(node);
+      return Json.MAPPER.writeValueAsString(node);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void set(ObjectNode root, String pointer, String json) {
+    int cut = pointer.lastIndexOf('/');
+    String parentPointer = pointer.substring(0, cut);
+    ObjectNode parent = (ObjectNode) (parentPointer.isEmpty() ? root : root.at(parentPointer));
+    try {
+      parent.set(pointer.substring(cut + 1), Json.MAPPER.readTree(json));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

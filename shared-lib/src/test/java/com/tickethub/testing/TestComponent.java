@@ -1,0 +1,37 @@
+package com.tickethub.testing;
+
+import com.tickethub.aws.AwsModule;
+import com.tickethub.config.Config;
+import com.tickethub.config.CoreModule;
+import com.tickethub.events.EventService;
+import com.tickethub.http.HttpEndpoint;
+import com.tickethub.idempotency.HttpIdempotency;
+import com.tickethub.idempotency.Idempotency;
+import com.tickethub.inventory.InventoryRepository;
+import dagger.BindsInstance;
+import dagger.Component;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The services of shared-lib wired as in the functions, with a clock the test controls. */
+@Singleton
+@Component(modules = {CoreModule.class, AwsModule.class})
+public interface TestComponent {
+  DynamoDbClient dynamo();
+
+  HttpEndpoint http();
+
+  EventService events();
+
+  InventoryRepository inventory();
+
+  Idempotency idempotency();
+
+  HttpIdempotency httpIdempotency();
+
+  @Component.Factory
+  interface Factory {
+    TestComponent create(@BindsInstance Config config, @BindsInstance Clock clock);
+  }
+}
