@@ -6,7 +6,7 @@ import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 
-/** What every function needs besides AWS clients and the clock: the JSON mapper and the table names. */
+/** What every function needs besides AWS clients and the clock: the JSON mapper and the main table's name. */
 @Module
 public final class CoreModule {
   private CoreModule() {}
@@ -20,6 +20,6 @@ public final class CoreModule {
   @Provides
   @Singleton
   static TableNames tableNames(Config config) {
-    return new TableNames(config.require("TABLE_NAME"), config.get("IDEMPOTENCY_TABLE_NAME", ""));
+    return new TableNames(config.require("TABLE_NAME"));
   }
 }

@@ -1,4 +1,4 @@
 package com.tickethub.config;
 
-/** The DynamoDB tables of the template, by their deployed names. */
-public record TableNames(String main, String idempotency) {}
+/** The main DynamoDB table of the template, by its deployed name. */
+public record TableNames(String main) {}

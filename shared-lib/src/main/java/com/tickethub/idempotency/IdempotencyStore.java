@@ -1,6 +1,6 @@
 package com.tickethub.idempotency;
 
-import com.tickethub.config.TableNames;
+import com.tickethub.config.Config;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -19,9 +19,9 @@ public class IdempotencyStore {
   private final String table;
 
   @Inject
-  public IdempotencyStore(DynamoDbClient dynamo, TableNames tables) {
+  public IdempotencyStore(DynamoDbClient dynamo, Config config) {
     this.dynamo = dynamo;
-    this.table = tables.idempotency();
+    this.table = config.require("IDEMPOTENCY_TABLE_NAME");
   }
 
   /**
