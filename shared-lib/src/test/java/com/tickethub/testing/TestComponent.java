@@ -3,11 +3,13 @@ package com.tickethub.testing;
 import com.tickethub.aws.AwsModule;
 import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
+import com.tickethub.events.EventRepository;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
 import com.tickethub.idempotency.Idempotency;
 import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.tickets.TicketRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -25,6 +27,10 @@ public interface TestComponent {
   EventService events();
 
   InventoryRepository inventory();
+
+  EventRepository eventRepository();
+
+  TicketRepository tickets();
 
   Idempotency idempotency();
 
