@@ -2,12 +2,15 @@ package com.tickethub.tickets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tickethub.testing.Requests;
 import com.tickethub.verifier.TicketCodeVerifier;
 import com.tickethub.verifier.Verification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,37 @@ class TicketCodesTest {
         UUID.randomUUID().toString());
 
     assertFalse(TicketCodeVerifier.fromJwks(codes.jwks()).verify(code).isValid());
+  }
+
+  @Test
+  void codeMadeByAnIndependentEd25519ImplementationVerifiesOffline() {
+    TicketCodeVerifier scanner = TicketCodeVerifier.fromJwks(Requests.resource("tickets/independent-jwks.json"));
+
+    Verification verification = scanner.verify(Requests.resource("tickets/independent-code.txt").strip());
+
+    assertTrue(verification.isValid());
+    assertEquals("9d5ed678-fe57-3cca-a101-40957afab571", verification.ticketId());
+    assertEquals("3f0e9c1a-7b2d-4e5f-8a9b-0c1d2e3f4a5b", verification.eventId());
+  }
+
+  @Test
+  void offlineVerifierAnswersInvalidForAnyMalformedInput() {
+    TicketCodeVerifier scanner = keys.verifier();
+    String genuine = codes.codeFor(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+    String[] malformed = {null, "", ".", "TH1", "TH1.....", genuine + ".", genuine.replace("TH1.", "TH2."),
+        genuine.substring(1), genuine.toLowerCase(Locale.ROOT), genuine.replace('.', ','),
+        "TH1." + "A".repeat(10_000), genuine.substring(0, genuine.length() - 2) + "==", "\u0000\uffff"};
+
+    for (String code : malformed) {
+      assertFalse(scanner.verify(code).isValid(), String.valueOf(code));
+    }
+  }
+
+  @Test
+  void malformedJwkSetIsRejectedAtLoad() {
+    for (String text : new String[] {"", "{", "[]", "{\"keys\": 3}", "{\"keys\": [] } x"}) {
+      assertThrows(IllegalArgumentException.class, () -> TicketCodeVerifier.fromJwks(text), text);
+    }
   }
 
   @Test
