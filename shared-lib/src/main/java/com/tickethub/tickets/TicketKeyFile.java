@@ -14,8 +14,9 @@ public final class TicketKeyFile {
 
   /**
    * The ring in {@code file}; when there is none, a new one written there first. Several JVMs starting
-   * at once (the local server and an {@code invoke}) agree on one ring: the file is created whole
-   * by an atomic move that fails if another process got there first, and then that ring is read.
+   * at once (the local server and an {@code invoke}) agree on one ring: the ring is written to a
+   * temporary file and hard-linked into place, which fails if another process got there first, and
+   * then whatever ring is in place is read.
    */
   public static TicketKeyRing loadOrCreate(Path file) {
     try {

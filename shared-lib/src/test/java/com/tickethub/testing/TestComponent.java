@@ -3,7 +3,6 @@ package com.tickethub.testing;
 import com.tickethub.aws.AwsModule;
 import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
-import com.tickethub.events.EventRepository;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
@@ -27,8 +26,6 @@ public interface TestComponent {
   EventService events();
 
   InventoryRepository inventory();
-
-  EventRepository eventRepository();
 
   TicketRepository tickets();
 
