@@ -1,6 +1,9 @@
 package com.tickethub.verifier;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -59,6 +62,20 @@ public final class TicketCodeVerifier {
     }
     return new Verification(Verification.Result.VALID_SIGNATURE, parts.group(1),
         TicketCode.decodeId(parts.group(2)).toString(), TicketCode.decodeId(parts.group(3)).toString());
+  }
+
+  /**
+   * {@code java -jar ticket-verifier.jar <jwks.json> <code>}: prints the verification; exit status 0 for
+   * a valid signature, 1 otherwise.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: java -jar ticket-verifier.jar <jwks.json> <code>");
+      System.exit(2);
+    }
+    Verification v = fromJwks(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)).verify(args[1]);
+    System.out.println(v.isValid() ? v.result() + " ticket=" + v.ticketId() + " event=" + v.eventId() : v.result());
+    System.exit(v.isValid() ? 0 : 1);
   }
 
   private static boolean signatureMatches(PublicKey key, String signedText, String signature) {
