@@ -2,10 +2,12 @@ package com.tickethub.events;
 
 import com.tickethub.auth.Caller;
 import com.tickethub.auth.Role;
+import com.tickethub.errors.Forbidden;
 import com.tickethub.errors.InvalidRequest;
 import com.tickethub.errors.NotFound;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.inventory.TypeCounts;
+import com.tickethub.tickets.TicketRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,17 +16,19 @@ import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Creating events and reading them with their live availability. */
+/** Creating events, reading them with their live availability, and their organizer's gate staff and stats. */
 @Singleton
 public class EventService {
   private final EventRepository events;
   private final InventoryRepository inventory;
+  private final TicketRepository tickets;
   private final Clock clock;
 
   @Inject
-  public EventService(EventRepository events, InventoryRepository inventory, Clock clock) {
+  public EventService(EventRepository events, InventoryRepository inventory, TicketRepository tickets, Clock clock) {
     this.events = events;
     this.inventory = inventory;
+    this.tickets = tickets;
     this.clock = clock;
   }
 
@@ -53,6 +57,39 @@ public class EventService {
 
   public Event find(String eventId) {
     return events.find(eventId).orElseThrow(() -> new NotFound("No event " + eventId));
+  }
+
+  /** Per ticket type: capacity, held, sold, available and checked in; for the event's organizer only. */
+  public EventStats stats(Caller caller, String eventId) {
+    Event event = organizedBy(caller, eventId);
+    Map<String, TypeCounts> counts = inventory.counts(eventId);
+    Map<String, Long> checkedIn = tickets.checkedInCounts(eventId);
+    return new EventStats(eventId, event.ticketTypes().stream().map(t -> {
+      TypeCounts c = counts.getOrDefault(t.ticketTypeId(), TypeCounts.ZERO);
+      return new EventStats.TicketTypeStats(t.ticketTypeId(), t.name(), c.capacity(), c.held(), c.sold(), c.available(),
+          checkedIn.getOrDefault(t.ticketTypeId(), 0L));
+    }).toList());
+  }
+
+  /** Replaces the event's gate-staff list; for the event's organizer only. */
+  public StaffList replaceStaff(Caller caller, String eventId, StaffList staff) {
+    organizedBy(caller, eventId);
+    if (!events.replaceStaff(eventId, caller.sub(), staff.staff())) {
+      throw new NotFound("No event " + eventId);
+    }
+    return staff;
+  }
+
+  /** The event if the caller organizes it; 403 to another organizer, 404 to anyone else (no existence leak). */
+  private Event organizedBy(Caller caller, String eventId) {
+    Event event = find(eventId);
+    if (!event.organizerId().equals(caller.sub())) {
+      if (caller.has(Role.ORGANIZER)) {
+        throw new Forbidden("Event " + eventId + " is organized by someone else");
+      }
+      throw new NotFound("No event " + eventId);
+    }
+    return event;
   }
 
   private static EventView view(Event event, Map<String, TypeCounts> counts, boolean withStaff) {

@@ -8,6 +8,7 @@ import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
 import com.tickethub.idempotency.Idempotency;
 import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.tickets.TicketRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -25,6 +26,8 @@ public interface TestComponent {
   EventService events();
 
   InventoryRepository inventory();
+
+  TicketRepository tickets();
 
   Idempotency idempotency();
 

@@ -10,7 +10,10 @@ import com.tickethub.http.ApiResponse;
 import com.tickethub.http.HttpEndpoint;
 import java.util.Map;
 
-/** {@code GET /events/{eventId}}: anyone reads an event with each ticket type's available count. */
+/**
+ * {@code GET /events/{eventId}}: anyone reads an event with each ticket type's available count;
+ * {@code GET /events/{eventId}/stats}: its organizer reads the counts per type, check-ins included.
+ */
 public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final HttpEndpoint http;
   private final EventService events;
@@ -30,7 +33,9 @@ public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return http.handle(event, context,
-        request -> ApiResponse.json(200, events.get(request.pathParameter("eventId"))));
+    return http.handle(event, context, request -> ApiResponse.json(200,
+        request.routeKey().equals("GET /events/{eventId}/stats")
+            ? events.stats(request.caller(), request.pathParameter("eventId"))
+            : events.get(request.pathParameter("eventId"))));
   }
 }

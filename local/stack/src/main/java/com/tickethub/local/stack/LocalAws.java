@@ -197,6 +197,9 @@ public final class LocalAws implements AutoCloseable {
         return tableName(name);
       case "AWS::SQS::Queue":
         return queueUrl(name);
+      case "AWS::SecretsManager::Secret":
+        // No Secrets Manager locally: empty, so the function takes its local stand-in (a file it is given).
+        return "";
       default:
         throw new IllegalArgumentException("The local stack cannot resolve !Ref " + name);
     }

@@ -1,0 +1,24 @@
+package com.tickethub.functions.eventstaff;
+
+import com.tickethub.aws.AwsModule;
+import com.tickethub.config.ClockModule;
+import com.tickethub.config.Config;
+import com.tickethub.config.CoreModule;
+import com.tickethub.events.EventService;
+import com.tickethub.http.HttpEndpoint;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class})
+public interface EventStaffComponent {
+  HttpEndpoint http();
+
+  EventService events();
+
+  @Component.Factory
+  interface Factory {
+    EventStaffComponent create(@BindsInstance Config config);
+  }
+}

@@ -1,0 +1,95 @@
+package com.tickethub.tickets;
+
+import static com.tickethub.testing.Requests.organizer;
+import static com.tickethub.testing.Requests.resource;
+
+import com.tickethub.aws.AwsModule;
+import com.tickethub.config.Config;
+import com.tickethub.config.TableNames;
+import com.tickethub.events.EventRepository;
+import com.tickethub.events.EventView;
+import com.tickethub.events.NewEvent;
+import com.tickethub.events.StaffList;
+import com.tickethub.http.Json;
+import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.testing.TestComponent;
+import com.tickethub.testing.TestStack;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Events and tickets on the real emulator, and a ticket service whose DynamoDB client counts every
+ * request it sends, so a test can prove that a rejected code cost no database access.
+ */
+final class TicketFixtures {
+  final TestComponent app;
+  final AtomicInteger dynamoRequests = new AtomicInteger();
+  final TicketRepository tickets;
+  final EventRepository events;
+  private final Clock clock;
+
+  TicketFixtures(Clock clock) {
+    this.clock = clock;
+    this.app = TestStack.component(clock);
+    Config config = TestStack.config("ValidateFunction");
+    DynamoDbClient counted = AwsModule.configure(DynamoDbClient.builder(), config, "DYNAMODB",
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            dynamoRequests.incrementAndGet();
+          }
+        }))
+        .build();
+    TableNames tables = new TableNames(config.require("TABLE_NAME"));
+    this.tickets = new TicketRepository(counted, tables);
+    this.events = new EventRepository(counted, tables, new InventoryRepository(counted, tables));
+  }
+
+  TicketService service(TicketKeyRing keys) {
+    return new TicketService(tickets, events, new TicketCodes(keys), clock);
+  }
+
+  /** An event of {@code organizerId} (two ticket types) whose gate staff is exactly {@code staff}. */
+  EventView event(String organizerId, String... staff) {
+    EventView event = app.events().create(organizer(organizerId),
+        Json.read(resource("events/new-event.json"), NewEvent.class));
+    app.events().replaceStaff(organizer(organizerId), event.eventId(), new StaffList(List.of(staff)));
+    return event;
+  }
+
+  /** A freshly issued ticket of the event's first ticket type, held by {@code holderId}. */
+  Ticket ticket(EventView event, String holderId) {
+    return tickets(event, holderId, 1).get(0);
+  }
+
+  /** {@code count} tickets of one paid order. */
+  List<Ticket> tickets(EventView event, String holderId, int count) {
+    String orderId = UUID.randomUUID().toString();
+    List<Ticket> issued = IntStream.range(0, count)
+        .mapToObj(i -> new Ticket(Ticket.idFor(orderId, i), orderId, event.eventId(),
+            event.ticketTypes().get(0).ticketTypeId(), holderId, TicketStatus.ISSUED, null, null))
+        .toList();
+    app.tickets().issue(issued);
+    return issued;
+  }
+
+  /** The raw stored item, to show that a rejected scan left it exactly as it was. */
+  Map<String, AttributeValue> item(String ticketId) {
+    return app.dynamo().getItem(b -> b.tableName(TestStack.config("ValidateFunction").require("TABLE_NAME"))
+        .consistentRead(true).key(TicketRepository.key(ticketId))).item();
+  }
+}

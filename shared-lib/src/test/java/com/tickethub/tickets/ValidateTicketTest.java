@@ -1,0 +1,224 @@
+package com.tickethub.tickets;
+
+import static com.tickethub.testing.Requests.buyer;
+import static com.tickethub.testing.Requests.organizer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tickethub.auth.Caller;
+import com.tickethub.errors.Forbidden;
+import com.tickethub.errors.TicketRejected;
+import com.tickethub.events.EventView;
+import com.tickethub.verifier.TicketCode;
+import com.tickethub.events.StaffList;
+import com.tickethub.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class ValidateTicketTest {
+  private static final TicketKeyRing KEYS = TicketKeyRing.generate();
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T18:00:00Z"));
+  private final TicketFixtures fixtures = new TicketFixtures(clock);
+  private final TicketService service = fixtures.service(KEYS);
+  private final TicketCodes codes = new TicketCodes(KEYS);
+  private final EventView event = fixtures.event("org-v", "scanner-v");
+  private final Caller scanner = new Caller("scanner-v", Set.of("staff"));
+
+  private Scan scan(Caller caller, String code, String gate) {
+    return service.validate(caller, new ValidateRequest(code, event.eventId(), gate));
+  }
+
+  private TicketRejected rejected(Caller caller, String code) {
+    return assertThrows(TicketRejected.class, () -> scan(caller, code, "North"));
+  }
+
+  @Test
+  void firstScanIsValidWithTicketTypeAndTime() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+
+    Scan scan = scan(scanner, codes.codeFor(ticket.ticketId(), event.eventId()), "North");
+
+    assertEquals(ScanResult.VALID, scan.result());
+    assertEquals(ticket.ticketId(), scan.ticketId());
+    assertEquals(ticket.ticketTypeId(), scan.ticketTypeId());
+    assertEquals("General", scan.ticketTypeName());
+    assertEquals(clock.instant(), scan.checkedInAt());
+    assertEquals("North", scan.gate());
+  }
+
+  @Test
+  void secondScanOfSameTicketIsAlreadyUsedWithTheFirstCheckIn() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+    String code = codes.codeFor(ticket.ticketId(), event.eventId());
+    Instant first = scan(scanner, code, "North").checkedInAt();
+    clock.advance(Duration.ofMinutes(5));
+
+    TicketRejected again = assertThrows(TicketRejected.class, () -> scan(scanner, code, "South"));
+
+    assertEquals(ScanResult.ALREADY_USED, again.scan().result());
+    assertEquals(409, again.status());
+    assertEquals(first, again.scan().checkedInAt());
+    assertEquals("North", again.scan().gate());
+  }
+
+  @Test
+  void sixteenGatesScanningOneTicketAtOnceAdmitItExactlyOnce() throws Exception {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+    String code = codes.codeFor(ticket.ticketId(), event.eventId());
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Callable<Scan>> gates = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String gate = "Gate-" + i;
+      gates.add(() -> {
+        try {
+          return scan(scanner, code, gate);
+        } catch (TicketRejected e) {
+          return e.scan();
+        }
+      });
+    }
+    List<Scan> scans = new ArrayList<>();
+    try {
+      for (Future<Scan> result : pool.invokeAll(gates)) {
+        scans.add(result.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    List<Scan> valid = scans.stream().filter(s -> s.result() == ScanResult.VALID).toList();
+    assertEquals(1, valid.size());
+    for (Scan other : scans) {
+      if (other != valid.get(0)) {
+        assertEquals(ScanResult.ALREADY_USED, other.result());
+        assertEquals(valid.get(0).checkedInAt(), other.checkedInAt());
+        assertEquals(valid.get(0).gate(), other.gate());
+      }
+    }
+  }
+
+  @Test
+  void rejectedCodesCostNoDatabaseAccessAndChangeNothing() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+    String genuine = codes.codeFor(ticket.ticketId(), event.eventId());
+    Map<String, ?> before = fixtures.item(ticket.ticketId());
+    String payload = genuine.substring(0, genuine.lastIndexOf('.'));
+    String signature = genuine.substring(genuine.lastIndexOf('.'));
+    String otherTicket = new TicketCode(KEYS.activeKeyId(), UUID.randomUUID(), UUID.fromString(event.eventId()))
+        .signedText();
+    TicketKeyRing forger = TicketKeyRing.generate();
+    Map<String, String> bad = Map.of(
+        "forged", new TicketCodes(forger).codeFor(ticket.ticketId(), event.eventId()),
+        "altered payload", otherTicket + signature,
+        "truncated", genuine.substring(0, genuine.length() - 3),
+        "wrong key id", payload.replace("TH1." + KEYS.activeKeyId(), "TH1." + forger.activeKeyId()) + signature,
+        "random bytes", "\u0000\u00ff\u0007garbage\ud83d\ude00..",
+        "empty", "",
+        "10 KB", "TH1." + "A".repeat(10 * 1024));
+    int requestsBefore = fixtures.dynamoRequests.get();
+
+    bad.forEach((what, code) ->
+        assertEquals(ScanResult.INVALID, rejected(scanner, code).scan().result(), what));
+
+    assertEquals(requestsBefore, fixtures.dynamoRequests.get(), "no read and no write for a rejected code");
+    assertEquals(before, fixtures.item(ticket.ticketId()));
+  }
+
+  @Test
+  void genuineTicketOfAnotherEventIsWrongEventAndStaysUnused() {
+    EventView other = fixtures.event("org-v", "scanner-v");
+    Ticket ticket = fixtures.ticket(other, "buyer-1");
+    Map<String, ?> before = fixtures.item(ticket.ticketId());
+
+    TicketRejected wrong = rejected(scanner, codes.codeFor(ticket.ticketId(), other.eventId()));
+
+    assertEquals(ScanResult.WRONG_EVENT, wrong.scan().result());
+    assertEquals(422, wrong.status());
+    assertEquals(before, fixtures.item(ticket.ticketId()));
+  }
+
+  @Test
+  void ticketOfRefundedOrderIsVoidAndStaysVoid() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+    fixtures.tickets.voidTickets(List.of(ticket.ticketId()));
+    Map<String, ?> before = fixtures.item(ticket.ticketId());
+
+    TicketRejected voided = rejected(scanner, codes.codeFor(ticket.ticketId(), event.eventId()));
+
+    assertEquals(ScanResult.VOID, voided.scan().result());
+    assertEquals(before, fixtures.item(ticket.ticketId()));
+  }
+
+  @Test
+  void genuineCodeOfUnknownTicketIsInvalid() {
+    TicketRejected unknown = rejected(scanner, codes.codeFor(UUID.randomUUID().toString(), event.eventId()));
+
+    assertEquals(ScanResult.INVALID, unknown.scan().result());
+  }
+
+  @Test
+  void staffOfAnotherEventCannotValidate() {
+    fixtures.event("org-v", "scanner-elsewhere");
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+
+    assertThrows(Forbidden.class, () -> scan(new Caller("scanner-elsewhere", Set.of("staff")),
+        codes.codeFor(ticket.ticketId(), event.eventId()), "North"));
+  }
+
+  @Test
+  void buyerCannotValidateEvenTheirOwnTicket() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+
+    assertThrows(Forbidden.class, () -> scan(buyer("buyer-1"), codes.codeFor(ticket.ticketId(), event.eventId()), "N"));
+    assertEquals(TicketStatus.ISSUED, fixtures.tickets.find(ticket.ticketId()).orElseThrow().status());
+  }
+
+  @Test
+  void organizerCanValidate() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+
+    Scan scan = scan(organizer("org-v"), codes.codeFor(ticket.ticketId(), event.eventId()), "Office");
+
+    assertEquals(ScanResult.VALID, scan.result());
+  }
+
+  @Test
+  void scannerAddedLaterByTheOrganizerCanValidate() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+    fixtures.app.events().replaceStaff(organizer("org-v"), event.eventId(),
+        new StaffList(List.of("scanner-v", "scanner-late")));
+
+    Scan scan = scan(new Caller("scanner-late", Set.of("staff")), codes.codeFor(ticket.ticketId(), event.eventId()), "E");
+
+    assertEquals(ScanResult.VALID, scan.result());
+  }
+
+  @Test
+  void codesSignedBeforeAKeyRotationStillValidateAndNewCodesUseTheNewKey() {
+    TicketKeyRing rotated = KEYS.rotate();
+    TicketService afterRotation = fixtures.service(rotated);
+    Ticket old = fixtures.ticket(event, "buyer-1");
+    String oldCode = codes.codeFor(old.ticketId(), event.eventId());
+    Ticket fresh = fixtures.ticket(event, "buyer-1");
+
+    Scan scan = afterRotation.validate(scanner, new ValidateRequest(oldCode, event.eventId(), "North"));
+    String newCode = afterRotation.get(buyer("buyer-1"), fresh.ticketId()).code();
+
+    assertEquals(ScanResult.VALID, scan.result());
+    assertTrue(newCode.startsWith("TH1." + rotated.activeKeyId() + "."), newCode);
+    assertEquals(ScanResult.VALID,
+        afterRotation.validate(scanner, new ValidateRequest(newCode, event.eventId(), "North")).result());
+  }
+}
