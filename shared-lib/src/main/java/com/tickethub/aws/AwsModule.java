@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -65,6 +66,12 @@ public final class AwsModule {
   @Singleton
   static SqsClient sqs(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
     return configure(SqsClient.builder(), config, "SQS", credentials).httpClient(http).build();
+  }
+
+  @Provides
+  @Singleton
+  static SecretsManagerClient secretsManager(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
+    return configure(SecretsManagerClient.builder(), config, "SECRETS_MANAGER", credentials).httpClient(http).build();
   }
 
   /** Region, credentials and endpoint override shared by every client this project builds. */
