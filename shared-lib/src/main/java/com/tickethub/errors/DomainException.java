@@ -8,7 +8,8 @@ import java.util.Map;
  */
 public abstract sealed class DomainException extends RuntimeException
     permits InvalidRequest, Unauthorized, Forbidden, NotFound, SoldOut, LimitExceeded, SalesClosed,
-        IdempotencyKeyReused, RequestInProgress, InvalidSignature, Conflict, TicketRejected {
+        IdempotencyKeyReused, RequestInProgress, InvalidSignature, Conflict, TicketRejected,
+        PaymentUnavailable, PaymentRejected {
 
   private final int status;
   private final String code;
