@@ -22,14 +22,23 @@ public final class Invoke {
 
   /** The command; returns the exit status (the runner's: 0, or 1 when the handler threw). */
   static int run(Options options, Map<String, String> serverEnvironment) {
-    List<String> args = options.arguments();
-    int e = args.indexOf("-e") >= 0 ? args.indexOf("-e") : args.indexOf("--event");
-    if (args.size() < 2 || e < 0 || e + 1 >= args.size()) {
-      System.err.println(Options.USAGE);
-      return 2;
+    String functionId = null;
+    String eventName = null;
+    List<String> args = options.arguments().subList(1, options.arguments().size());
+    for (int i = 0; i < args.size(); i++) {
+      if ((args.get(i).equals("-e") || args.get(i).equals("--event")) && i + 1 < args.size()) {
+        eventName = args.get(++i);
+      } else if (functionId == null) {
+        functionId = args.get(i);
+      } else {
+        throw new IllegalArgumentException("Unexpected argument " + args.get(i) + "\n" + Options.USAGE);
+      }
     }
-    String functionId = args.get(e == 1 ? 3 : 1);
-    Path event = eventFile(options.root(), args.get(e + 1));
+    if (functionId == null || eventName == null) {
+      throw new IllegalArgumentException(Options.USAGE);
+    }
+    Path event = eventFile(options.root(), eventName);
+    options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     TemplateFunction function = TemplateFunction.named(template, functionId);
     try (LocalAws aws = LocalAws.start(template, options.dynamoDir())) {

@@ -60,13 +60,25 @@ public final class LocalServer implements AutoCloseable {
       return;
     }
     if (!options.arguments().isEmpty() && options.arguments().get(0).equals("invoke")) {
-      System.exit(Invoke.run(options, environment));
+      try {
+        System.exit(Invoke.run(options, environment));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+      }
     }
     if (!options.arguments().isEmpty()) {
       System.err.println("Unknown arguments " + options.arguments() + "\n" + Options.USAGE);
       System.exit(2);
     }
-    LocalServer server = start(options, environment);
+    LocalServer server;
+    try {
+      server = start(options, environment);
+    } catch (IllegalStateException | UncheckedIOException e) {
+      LOG.error("The local server cannot start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "local-server-stop"));
     LOG.info("TicketHub local server on {} (data: {}); Ctrl-C stops it", server.baseUri(),
         options.dataDir() == null ? "in memory" : options.dataDir());
@@ -74,6 +86,7 @@ public final class LocalServer implements AutoCloseable {
 
   /** Starts everything; {@code environment} is the server's own (for STRIPE_WEBHOOK_SECRET). */
   public static LocalServer start(Options options, Map<String, String> environment) {
+    options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
     LocalAws aws = LocalAws.start(template, options.dynamoDir());

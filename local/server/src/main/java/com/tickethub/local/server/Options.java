@@ -1,6 +1,13 @@
 package com.tickethub.local.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +67,31 @@ public record Options(Path root, Path template, int port, Path dataDir, Map<Stri
   /** Where dynalite keeps its tables inside the data folder. */
   public Path dynamoDir() {
     return dataDir == null ? null : dataDir.resolve("dynamodb");
+  }
+
+  /**
+   * Fails when another process (a running local server) has the data folder open: dynalite keeps a
+   * LevelDB lock on it, and a second dynalite on the same folder would leave every request hanging.
+   */
+  public void requireUnusedDataFolder() {
+    Path lock = dynamoDir() == null ? null : dynamoDir().resolve("LOCK");
+    if (lock == null || !Files.exists(lock)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock held = channel.tryLock()) {
+      if (held == null) {
+        throw inUse();
+      }
+    } catch (OverlappingFileLockException e) {
+      throw inUse();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private IllegalStateException inUse() {
+    return new IllegalStateException("The data folder " + dataDir + " is in use by a running local server: stop it, "
+        + "or use --in-memory or another --data folder");
   }
 
   private static Map<String, String> overrides(String text) {
