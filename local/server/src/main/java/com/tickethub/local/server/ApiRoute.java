@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,7 +32,7 @@ public record ApiRoute(String functionId, String method, String path, boolean au
       last = m.end();
     }
     regex.append(Pattern.quote(path.substring(last)));
-    return new ApiRoute(functionId, method.toUpperCase(java.util.Locale.ROOT), path, authorized, List.copyOf(scopes),
+    return new ApiRoute(functionId, method.toUpperCase(Locale.ROOT), path, authorized, List.copyOf(scopes),
         Pattern.compile(regex.toString()), List.copyOf(names));
   }
 

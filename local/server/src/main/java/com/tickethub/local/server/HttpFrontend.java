@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP handler of the local server, in API Gateway's order: local-only routes, then the
- * template's routes; the JWT authorizer before the function (401 without calling it); the function's
+ * The one HTTP handler of the local server, in API Gateway's order: CORS preflight, local-only routes,
+ * then the template's routes; the JWT authorizer before the function (401 without calling it); the function's
  * response written back as API Gateway would.
  */
 final class HttpFrontend implements HttpHandler {
@@ -38,10 +38,13 @@ final class HttpFrontend implements HttpHandler {
   private final RouteTable routes;
   private final JwtAuthorizer authorizer;
   private final FunctionHost functions;
+  private final Cors cors;
   private final int port;
 
-  HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, int port) {
+  HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
+      int port) {
     this.localRoutes = localRoutes;
+    this.cors = cors;
     this.routes = routes;
     this.authorizer = authorizer;
     this.functions = functions;
@@ -53,10 +56,14 @@ final class HttpFrontend implements HttpHandler {
     try (exchange) {
       Optional<LocalRequest> request = read(exchange);
       if (request.isEmpty()) {
-        write(exchange, gatewayMessage(413, "Request Entity Too Large"));
+        write(exchange, gatewayMessage(413, "Request Entity Too Large"), Map.of());
         return;
       }
-      write(exchange, respond(request.get()));
+      if (Cors.isPreflight(request.get())) {
+        write(exchange, new Wire(204, Map.of(), List.of(), new byte[0]), cors.preflight(request.get()));
+        return;
+      }
+      write(exchange, respond(request.get()), cors.response(request.get()));
     } catch (RuntimeException e) {
       LOG.error("{} {} failed in the local server", exchange.getRequestMethod(), exchange.getRequestURI(), e);
     }
@@ -125,8 +132,9 @@ final class HttpFrontend implements HttpHandler {
         exchange.getRemoteAddress().getAddress().getHostAddress()));
   }
 
-  private static void write(HttpExchange exchange, Wire wire) throws IOException {
+  private static void write(HttpExchange exchange, Wire wire, Map<String, String> corsHeaders) throws IOException {
     wire.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    corsHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     wire.cookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
     boolean noBody = wire.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
     exchange.sendResponseHeaders(wire.status(), noBody ? -1 : wire.body().length);

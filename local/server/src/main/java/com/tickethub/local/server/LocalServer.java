@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -101,7 +102,7 @@ public final class LocalServer implements AutoCloseable {
       LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
           localEnvironment);
       http.createContext("/", new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
-          functions, port));
+          functions, Cors.of(template), port));
       ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));
       http.setExecutor(workers);
       http.start();
@@ -153,7 +154,7 @@ public final class LocalServer implements AutoCloseable {
     aws.close();
   }
 
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
+  private static ThreadFactory named(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

@@ -10,6 +10,7 @@ import com.tickethub.local.stack.ProjectRoot;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +90,7 @@ class EventSourcesTest {
   }
 
   private static void send(String... bodies) {
-    List<SendMessageBatchRequestEntry> entries = new java.util.ArrayList<>();
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
     for (String body : bodies) {
       entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(entries.size())).messageBody(body).build());
     }

@@ -107,6 +107,15 @@ class EventsEndToEndTest {
   }
 
   @Test
+  void corsPreflightIsAnsweredFromTheTemplateConfiguration() {
+    TestHttp.Response preflight = http.send("OPTIONS", "/events", null, null,
+        Map.of("Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST"));
+    assertEquals(204, preflight.status());
+    assertEquals("*", preflight.header("access-control-allow-origin"));
+    assertTrue(preflight.header("access-control-allow-headers").contains("Idempotency-Key"));
+  }
+
+  @Test
   void tokenNeedsASub() {
     assertProblem(http.post("/_local/token", null, "{\"groups\": [\"organizer\"]}"), 400, "invalid_request");
   }

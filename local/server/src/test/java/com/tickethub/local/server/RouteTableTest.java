@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,11 @@ class RouteTableTest {
 
   @Test
   void literalPathWinsOverParameterAndGreedyComesLast() {
-    List<ApiRoute> candidates = new java.util.ArrayList<>(List.of(
+    List<ApiRoute> candidates = new ArrayList<>(List.of(
         ApiRoute.of("Proxy", "ANY", "/tickets/{proxy+}", false, List.of()),
         ApiRoute.of("Ticket", "POST", "/tickets/{ticketId}", false, List.of()),
         ApiRoute.of("Validate", "POST", "/tickets/validate", false, List.of())));
-    candidates.sort(java.util.Comparator.comparingInt(ApiRoute::specificity).reversed());
+    candidates.sort(Comparator.comparingInt(ApiRoute::specificity).reversed());
     assertEquals(List.of("Validate", "Ticket", "Proxy"), candidates.stream().map(ApiRoute::functionId).toList());
     assertEquals(Map.of("proxy", "a/b"), candidates.get(2).match("GET", "/tickets/a/b").orElseThrow());
   }

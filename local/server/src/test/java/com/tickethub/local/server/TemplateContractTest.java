@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -151,7 +153,7 @@ class TemplateContractTest {
       ids.add(node.get("Fn::GetAtt").path(0).asText());
     }
     if (node.has("Fn::Sub") && node.get("Fn::Sub").isTextual()) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}.]+)").matcher(node.get("Fn::Sub").asText());
+      Matcher m = Pattern.compile("\\$\\{([^}.]+)").matcher(node.get("Fn::Sub").asText());
       while (m.find()) {
         ids.add(m.group(1));
       }

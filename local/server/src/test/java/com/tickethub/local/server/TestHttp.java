@@ -25,7 +25,15 @@ final class TestHttp {
   }
 
   /** A response with its body, parsed when it is JSON. */
-  record Response(int status, String contentType, String body) {
+  record Response(int status, Map<String, List<String>> headers, String body) {
+    String contentType() {
+      return header("content-type");
+    }
+
+    String header(String name) {
+      return headers.getOrDefault(name, List.of("")).get(0);
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -47,8 +55,7 @@ final class TestHttp {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
-          response.body());
+      return new Response(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
