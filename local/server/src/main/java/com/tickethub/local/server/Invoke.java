@@ -42,7 +42,7 @@ public final class Invoke {
     Template template = Template.read(options.template());
     TemplateFunction function = TemplateFunction.named(template, functionId);
     try (LocalAws aws = LocalAws.start(template, options.dynamoDir())) {
-      Path dataFolder = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("tickethub-invoke-");
+      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
       ProcessBuilder process = command(options.root(), aws, function, event, options.parameters(),
           LocalEnvironment.of(dataFolder, serverEnvironment));
       return process.inheritIO().start().waitFor();

@@ -92,7 +92,7 @@ public final class LocalServer implements AutoCloseable {
     List<TemplateFunction> definitions = TemplateFunction.all(template);
     LocalAws aws = LocalAws.start(template, options.dynamoDir());
     try {
-      Path dataFolder = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("tickethub-local-");
+      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
       Map<String, String> localEnvironment = LocalEnvironment.of(dataFolder, environment);
       FunctionHost functions = FunctionHost.start(options.root(), definitions, aws, options.parameters(),
           localEnvironment);

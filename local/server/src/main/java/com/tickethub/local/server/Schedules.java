@@ -1,7 +1,9 @@
 package com.tickethub.local.server;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tickethub.aws.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The template's {@code Schedule} events, as EventBridge runs them: the function gets a ScheduledEvent
- * every {@code rate(N unit)}, or at each time of a {@code cron(...)} expression (UTC).
+ * (or the event's {@code Input} JSON) every {@code rate(N unit)}, or at each time of a {@code cron(...)}
+ * expression (UTC).
  */
 public final class Schedules implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Schedules.class);
@@ -56,7 +59,8 @@ public final class Schedules implements AutoCloseable {
   private void schedule(String functionId, String name, JsonNode event, FunctionHost host, Duration firstRateDelay) {
     String expression = event.path("Schedule").asText();
     String rule = "arn:aws:events:" + LocalAws.REGION + ":" + LocalAws.ACCOUNT + ":rule/" + functionId + "-" + name;
-    Runnable fire = () -> fire(functionId, rule, host);
+    JsonNode input = input(functionId, name, event);
+    Runnable fire = () -> fire(functionId, rule, input, host);
     Matcher rate = RATE.matcher(expression);
     Matcher cron = CRON.matcher(expression);
     if (rate.matches()) {
@@ -91,7 +95,27 @@ public final class Schedules implements AutoCloseable {
     };
   }
 
-  private static void fire(String functionId, String rule, FunctionHost host) {
+  /** The schedule's {@code Input}: EventBridge sends this JSON instead of the ScheduledEvent. */
+  private static JsonNode input(String functionId, String name, JsonNode event) {
+    if (!event.has("Input")) {
+      return null;
+    }
+    try {
+      return LocalInvoke.EVENTS.readTree(event.path("Input").asText());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(functionId + "." + name + ": Input is not JSON", e);
+    }
+  }
+
+  private static void fire(String functionId, String rule, JsonNode input, FunctionHost host) {
+    try {
+      host.invoke(functionId, input != null ? input : scheduledEvent(rule));
+    } catch (Exception e) {
+      LOG.warn("{} failed on its schedule (EventBridge would retry it)", functionId, e);
+    }
+  }
+
+  private static ScheduledEvent scheduledEvent(String rule) {
     ScheduledEvent event = new ScheduledEvent();
     event.setVersion("0");
     event.setId(UUID.randomUUID().toString());
@@ -102,11 +126,7 @@ public final class Schedules implements AutoCloseable {
     event.setRegion(LocalAws.REGION);
     event.setResources(List.of(rule));
     event.setDetail(Map.of());
-    try {
-      host.invoke(functionId, event);
-    } catch (Exception e) {
-      LOG.warn("{} failed on its schedule (EventBridge would retry it)", functionId, e);
-    }
+    return event;
   }
 
   @Override

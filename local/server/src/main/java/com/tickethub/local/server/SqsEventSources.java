@@ -43,6 +43,9 @@ public final class SqsEventSources implements AutoCloseable {
     SqsEventSources sources = new SqsEventSources();
     for (TemplateFunction function : functions) {
       function.events("SQS").forEach((name, event) -> {
+        if (!event.path("Enabled").asBoolean(true)) {
+          return;
+        }
         Mapping mapping = mapping(function.logicalId(), name, event, aws);
         Thread poller = new Thread(() -> sources.poll(mapping, host, aws), "sqs-" + function.logicalId() + "-" + name);
         poller.setDaemon(true);
