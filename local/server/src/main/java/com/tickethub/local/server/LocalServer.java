@@ -9,8 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -85,17 +86,26 @@ public final class LocalServer implements AutoCloseable {
         options.dataDir() == null ? "in memory" : options.dataDir());
   }
 
-  /** Starts everything; {@code environment} is the server's own (for STRIPE_WEBHOOK_SECRET). */
+  /**
+   * Starts everything; {@code environment} is the server's own (for STRIPE_WEBHOOK_SECRET). If a part
+   * fails to start, the parts already running are stopped again.
+   */
   public static LocalServer start(Options options, Map<String, String> environment) {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
     LocalAws aws = LocalAws.start(template, options.dynamoDir());
+    Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
       Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
       Map<String, String> localEnvironment = LocalEnvironment.of(dataFolder, environment);
       FunctionHost functions = FunctionHost.start(options.root(), definitions, aws, options.parameters(),
           localEnvironment);
+      running.push(functions);
+      SqsEventSources sqs = SqsEventSources.start(definitions, functions, aws);
+      running.push(sqs);
+      Schedules schedules = Schedules.start(definitions, functions, options.firstRateDelay());
+      running.push(schedules);
       JwtAuthorizer authorizer = JwtAuthorizer.create(options.dataDir());
       HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
       int port = http.getAddress().getPort();
@@ -106,12 +116,18 @@ public final class LocalServer implements AutoCloseable {
       ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));
       http.setExecutor(workers);
       http.start();
-      return new LocalServer(aws, functions, authorizer, http, workers,
-          SqsEventSources.start(definitions, functions, aws),
-          Schedules.start(definitions, functions, options.firstRateDelay()));
+      return new LocalServer(aws, functions, authorizer, http, workers, sqs, schedules);
     } catch (IOException | RuntimeException e) {
-      aws.close();
+      running.forEach(LocalServer::closeQuietly);
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable part) {
+    try {
+      part.close();
+    } catch (Exception e) {
+      LOG.debug("stopping {} after a failed start", part, e);
     }
   }
 
