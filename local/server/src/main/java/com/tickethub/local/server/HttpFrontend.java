@@ -1,0 +1,186 @@
+package com.tickethub.local.server;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.tickethub.aws.LocalInvoke;
+import com.tickethub.errors.DomainException;
+import com.tickethub.errors.Forbidden;
+import com.tickethub.errors.NotFound;
+import com.tickethub.errors.Unauthorized;
+import com.tickethub.http.ApiResponse;
+import com.tickethub.http.Problems;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP handler of the local server, in API Gateway's order: CORS preflight, local-only routes,
+ * then the template's routes; the JWT authorizer before the function (401 without calling it); the function's
+ * response written back as API Gateway would.
+ */
+final class HttpFrontend implements HttpHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
+  /** API Gateway's own payload limit; the functions enforce the contract's smaller one. */
+  static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+  private final LocalRoutes localRoutes;
+  private final RouteTable routes;
+  private final JwtAuthorizer authorizer;
+  private final FunctionHost functions;
+  private final Cors cors;
+  private final int port;
+
+  HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
+      int port) {
+    this.localRoutes = localRoutes;
+    this.cors = cors;
+    this.routes = routes;
+    this.authorizer = authorizer;
+    this.functions = functions;
+    this.port = port;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Optional<LocalRequest> request = read(exchange);
+      if (request.isEmpty()) {
+        write(exchange, gatewayMessage(413, "Request Entity Too Large"), Map.of());
+        return;
+      }
+      if (Cors.isPreflight(request.get())) {
+        write(exchange, new Wire(204, Map.of(), List.of(), new byte[0]), cors.preflight(request.get()));
+        return;
+      }
+      write(exchange, respond(request.get()), cors.response(request.get()));
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed in the local server", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+    }
+  }
+
+  private Wire respond(LocalRequest request) {
+    Optional<LocalRoutes.Route> local = localRoutes.find(request.method(), request.rawPath());
+    if (local.isPresent()) {
+      return local(local.get(), request);
+    }
+    Optional<RouteTable.Match> match = routes.find(request.method(), request.rawPath());
+    if (match.isEmpty()) {
+      return Wire.ofLocal(Problems.of(new NotFound("No route for " + request.method() + " " + request.rawPath())));
+    }
+    ApiRoute route = match.get().route();
+    JwtAuthorizer.Verified jwt = null;
+    if (route.authorized()) {
+      Optional<JwtAuthorizer.Verified> verified = authorizer.verify(request.header("authorization").orElse(null));
+      if (verified.isEmpty()) {
+        return Wire.ofLocal(Problems.of(new Unauthorized("A valid bearer token is required")));
+      }
+      jwt = verified.get();
+      if (!route.scopes().isEmpty() && (jwt.scopes() == null || route.scopes().stream().noneMatch(jwt.scopes()::contains))) {
+        return Wire.ofLocal(Problems.of(new Forbidden("The token lacks the scopes " + route.scopes())));
+      }
+    }
+    try {
+      Object result = functions.invoke(route.functionId(), ApiGatewayEvents.build(request, match.get(), jwt, port));
+      return Wire.ofFunction(result);
+    } catch (Exception e) {
+      LOG.error("{} failed on {}", route.functionId(), route.routeKey(), e);
+      return gatewayMessage(500, "Internal Server Error");
+    }
+  }
+
+  private static Wire local(LocalRoutes.Route route, LocalRequest request) {
+    try {
+      return Wire.ofLocal(route.handle(request));
+    } catch (DomainException e) {
+      return Wire.ofLocal(Problems.of(e));
+    } catch (Exception e) {
+      LOG.error("local route {} {} failed", request.method(), request.rawPath(), e);
+      return Wire.ofLocal(Problems.internal());
+    }
+  }
+
+  /** What API Gateway itself answers when it cannot reach or use the function. */
+  private static Wire gatewayMessage(int status, String message) {
+    return new Wire(status, Map.of("content-type", "application/json"), List.of(),
+        ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Optional<LocalRequest> read(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+    }
+    if (body.length > MAX_PAYLOAD_BYTES) {
+      return Optional.empty();
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) ->
+        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+    return Optional.of(new LocalRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body,
+        exchange.getRemoteAddress().getAddress().getHostAddress()));
+  }
+
+  private static void write(HttpExchange exchange, Wire wire, Map<String, String> corsHeaders) throws IOException {
+    wire.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    corsHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    wire.cookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+    boolean noBody = wire.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    exchange.sendResponseHeaders(wire.status(), noBody ? -1 : wire.body().length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(wire.body());
+      }
+    }
+  }
+
+  /** A response as it goes on the wire. */
+  private record Wire(int status, Map<String, String> headers, List<String> cookies, byte[] body) {
+    static Wire ofLocal(ApiResponse response) {
+      return new Wire(response.status(), response.headers(), List.of(), decode(response.body(), response.base64Encoded()));
+    }
+
+    /**
+     * A function's result: an APIGatewayV2HTTPResponse as it is; anything else is, as API Gateway
+     * infers for payload 2.0, a 200 with the result as JSON.
+     */
+    static Wire ofFunction(Object result) {
+      if (result instanceof APIGatewayV2HTTPResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (response.getMultiValueHeaders() != null) {
+          response.getMultiValueHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        }
+        if (response.getHeaders() != null) {
+          headers.putAll(response.getHeaders());
+        }
+        return new Wire(response.getStatusCode(), headers,
+            response.getCookies() == null ? List.of() : response.getCookies(),
+            decode(response.getBody(), response.getIsBase64Encoded()));
+      }
+      try {
+        return new Wire(200, Map.of("content-type", "application/json"), List.of(),
+            LocalInvoke.EVENTS.writeValueAsBytes(result));
+      } catch (IOException e) {
+        throw new IllegalStateException("The function's result cannot be written as JSON", e);
+      }
+    }
+
+    private static byte[] decode(String body, boolean base64) {
+      if (body == null) {
+        return new byte[0];
+      }
+      return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}

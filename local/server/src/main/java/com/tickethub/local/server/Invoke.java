@@ -1,0 +1,90 @@
+package com.tickethub.local.server;
+
+import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.stack.LocalAws;
+import com.tickethub.local.stack.Template;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code invoke <FunctionLogicalId> -e events/<file>.json}, the local {@code sam local invoke}: the
+ * template's tables and queues on the data folder, then the function's OWN shaded jar in a fresh JVM
+ * with the function's environment (so a class missing from the jar fails here as it would in Lambda),
+ * printing the handler's response as JSON.
+ */
+public final class Invoke {
+  private Invoke() {}
+
+  /** The command; returns the exit status (the runner's: 0, or 1 when the handler threw). */
+  static int run(Options options, Map<String, String> serverEnvironment) {
+    String functionId = null;
+    String eventName = null;
+    List<String> args = options.arguments().subList(1, options.arguments().size());
+    for (int i = 0; i < args.size(); i++) {
+      if ((args.get(i).equals("-e") || args.get(i).equals("--event")) && i + 1 < args.size()) {
+        eventName = args.get(++i);
+      } else if (functionId == null) {
+        functionId = args.get(i);
+      } else {
+        throw new IllegalArgumentException("Unexpected argument " + args.get(i) + "\n" + Options.USAGE);
+      }
+    }
+    if (functionId == null || eventName == null) {
+      throw new IllegalArgumentException(Options.USAGE);
+    }
+    Path event = eventFile(options.root(), eventName);
+    options.requireUnusedDataFolder();
+    Template template = Template.read(options.template());
+    TemplateFunction function = TemplateFunction.named(template, functionId);
+    try (LocalAws aws = LocalAws.start(template, options.dynamoDir())) {
+      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
+      ProcessBuilder process = command(options.root(), aws, function, event, options.parameters(),
+          LocalEnvironment.of(dataFolder, serverEnvironment));
+      return process.inheritIO().start().waitFor();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return 130;
+    }
+  }
+
+  /**
+   * The fresh JVM for one invocation: {@code java -cp <function jar> LocalInvoke <handler> <event>}
+   * with only the function's environment (template Globals and its own variables, resolved to the local
+   * services, plus {@code localEnvironment}).
+   */
+  public static ProcessBuilder command(Path root, LocalAws aws, TemplateFunction function, Path event,
+      Map<String, String> parameters, Map<String, String> localEnvironment) {
+    Path jar = function.jar(root);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " does not exist: build it with `mvn -q -DskipTests package`");
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder process = new ProcessBuilder(java.toString(), "-cp", jar.toString(), LocalInvoke.class.getName(),
+        function.handlerClass(), event.toAbsolutePath().toString(), function.logicalId(),
+        String.valueOf(function.timeout().toSeconds()));
+    Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(function.logicalId(), parameters));
+    env.putAll(localEnvironment);
+    process.environment().clear();
+    process.environment().putAll(env);
+    return process;
+  }
+
+  /** The event file as given, or else relative to the project root. */
+  private static Path eventFile(Path root, String name) {
+    Path file = Path.of(name);
+    if (!Files.isRegularFile(file) && Files.isRegularFile(root.resolve(name))) {
+      file = root.resolve(name);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("No event file " + name);
+    }
+    return file;
+  }
+}

@@ -1,0 +1,91 @@
+package com.tickethub.local.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** A real HTTP client on a local server, with the requests and fixtures the end-to-end tests share. */
+final class TestHttp {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private final URI base;
+
+  TestHttp(URI base) {
+    this.base = base;
+  }
+
+  /** A response with its body, parsed when it is JSON. */
+  record Response(int status, Map<String, List<String>> headers, String body) {
+    String contentType() {
+      return header("content-type");
+    }
+
+    String header(String name) {
+      return headers.getOrDefault(name, List.of("")).get(0);
+    }
+
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  Response send(String method, String path, String token, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers().map(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Response get(String path, String token) {
+    return send("GET", path, token, null, Map.of());
+  }
+
+  Response post(String path, String token, String body) {
+    return send("POST", path, token, body, Map.of());
+  }
+
+  /** A token from the server's {@code POST /_local/token}. */
+  String token(String sub, List<String> groups) {
+    String body = JSON.createObjectNode().put("sub", sub).set("groups", JSON.valueToTree(groups)).toString();
+    return post("/_local/token", null, body).json().path("token").asText();
+  }
+
+  static String resource(String name) {
+    try (InputStream in = TestHttp.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
