@@ -5,7 +5,7 @@ import com.tickethub.config.ClockModule;
 import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
 import com.tickethub.http.HttpEndpoint;
-import com.tickethub.payments.StripeWebhook;
+import com.tickethub.payments.stripe.StripeWebhook;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;

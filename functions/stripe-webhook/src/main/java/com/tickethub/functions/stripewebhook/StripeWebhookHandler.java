@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.tickethub.config.Config;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.HttpEndpoint;
-import com.tickethub.payments.StripeWebhook;
+import com.tickethub.payments.stripe.StripeWebhook;
 import java.util.Map;
 
 /**

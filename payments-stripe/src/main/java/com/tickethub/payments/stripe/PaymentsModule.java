@@ -1,7 +1,9 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import com.stripe.Stripe;
 import com.tickethub.config.Config;
+import com.tickethub.payments.LocalPaymentGateway;
+import com.tickethub.payments.PaymentGateway;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Provider;

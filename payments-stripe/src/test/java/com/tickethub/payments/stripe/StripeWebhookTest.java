@@ -1,4 +1,4 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import static com.tickethub.testing.Requests.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.tickethub.config.Config;
 import com.tickethub.errors.InvalidSignature;
 import com.tickethub.http.Json;
+import com.tickethub.payments.StripeEvent;
+import com.tickethub.payments.WebhookSigner;
 import com.tickethub.testing.MutableClock;
 import com.tickethub.testing.TestStack;
 import java.time.Duration;

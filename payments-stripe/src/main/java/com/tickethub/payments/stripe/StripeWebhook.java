@@ -1,9 +1,11 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import com.tickethub.config.Config;
 import com.tickethub.errors.InvalidSignature;
+import com.tickethub.payments.StripeEvent;
+import com.tickethub.payments.StripeEvents;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.tickethub.errors.Conflict;
 import com.tickethub.errors.PaymentRejected;
 import com.tickethub.errors.PaymentUnavailable;
+import com.tickethub.payments.PaymentIntent;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,10 +1,11 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tickethub.config.Config;
 import com.tickethub.http.Json;
+import com.tickethub.payments.LocalPaymentGateway;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
@@ -12,6 +12,8 @@ import com.stripe.param.RefundCreateParams;
 import com.tickethub.errors.Conflict;
 import com.tickethub.errors.PaymentRejected;
 import com.tickethub.errors.PaymentUnavailable;
+import com.tickethub.payments.PaymentGateway;
+import com.tickethub.payments.PaymentIntent;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;

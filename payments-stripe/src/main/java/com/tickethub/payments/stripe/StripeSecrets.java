@@ -1,4 +1,4 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.tickethub.payments;
+package com.tickethub.payments.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
