@@ -96,7 +96,9 @@ public class BuyerLimitRepository {
 
   /** The buyer's count of the type over their live orders (0 without a counter). */
   public long count(String eventId, String ticketTypeId, String buyerId) {
-    return InventoryRepository.num(read(key(eventId, ticketTypeId, buyerId), "none"), "count");
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(eventId, ticketTypeId, buyerId))
+        .consistentRead(true).projectionExpression("#count").expressionAttributeNames(Map.of("#count", "count"))).item();
+    return item == null ? 0 : InventoryRepository.num(item, "count");
   }
 
   private boolean create(Map<String, AttributeValue> key, String eventId, String ticketTypeId, String buyerId,

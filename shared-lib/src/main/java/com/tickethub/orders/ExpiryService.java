@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends holds that are due. {@link #expire} is the one rule, used by the hold-expiry queue's consumer and by
@@ -22,6 +24,8 @@ import javax.inject.Singleton;
  */
 @Singleton
 public class ExpiryService {
+  private static final Logger LOG = LoggerFactory.getLogger(ExpiryService.class);
+
   private final OrderRepository orders;
   private final OrderHolds holds;
   private final InventoryRepository inventory;
@@ -92,18 +96,29 @@ public class ExpiryService {
     });
     int strays = 0;
     for (Map.Entry<String, List<HoldEntry>> order : expired.entrySet()) {
-      expire(order.getKey());
-      Optional<Order> owner = orders.find(order.getKey())
-          .filter(o -> o.status() == OrderStatus.PENDING_PAYMENT || o.status() == OrderStatus.PAID);
-      for (HoldEntry hold : order.getValue()) {
-        if (owner.isPresent() && owns(owner.get(), hold)) {
-          continue;
-        }
-        boolean released = hold.kind() == HoldEntry.Kind.INVENTORY
-            ? inventory.releaseIfExpired(hold, now)
-            : buyers.releaseIfExpired(hold, now);
-        strays += released ? 1 : 0;
+      try {
+        strays += sweepOrder(order.getKey(), order.getValue(), now);
+      } catch (RuntimeException e) {
+        // One order that cannot be handled now must not keep the others from expiring; the next run retries it.
+        LOG.error("Sweep could not end the holds of order {}", order.getKey(), e);
       }
+    }
+    return strays;
+  }
+
+  private int sweepOrder(String orderId, List<HoldEntry> expiredHolds, Instant now) {
+    expire(orderId);
+    Optional<Order> owner = orders.find(orderId)
+        .filter(o -> o.status() == OrderStatus.PENDING_PAYMENT || o.status() == OrderStatus.PAID);
+    int strays = 0;
+    for (HoldEntry hold : expiredHolds) {
+      if (owner.isPresent() && owns(owner.get(), hold)) {
+        continue;
+      }
+      boolean released = hold.kind() == HoldEntry.Kind.INVENTORY
+          ? inventory.releaseIfExpired(hold, now)
+          : buyers.releaseIfExpired(hold, now);
+      strays += released ? 1 : 0;
     }
     return strays;
   }

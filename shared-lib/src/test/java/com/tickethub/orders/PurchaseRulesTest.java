@@ -47,6 +47,14 @@ class PurchaseRulesTest {
   }
 
   @Test
+  void orderIsFoundByItsPaymentIntent() {
+    OrderView order = app.purchases().purchase(buyer("u-intent"), key(), request(event, "Standard", 1));
+
+    assertEquals(order.orderId(),
+        app.orders().findByPaymentIntent(order.payment().paymentIntentId()).orElseThrow().orderId());
+  }
+
+  @Test
   void buyerCapCountsAcrossOrders() {
     app.purchases().purchase(buyer("u-cap"), key(), request(event, "Standard", 3));
 
