@@ -15,7 +15,8 @@ import com.tickethub.orders.OrderService;
 import com.tickethub.orders.PurchaseRoute;
 import com.tickethub.orders.PurchaseService;
 import com.tickethub.orders.QueuedExpiry;
-import com.tickethub.payments.PaymentsModule;
+import com.tickethub.payments.LocalPaymentGateway;
+import com.tickethub.payments.PaymentGateway;
 import com.tickethub.tickets.TicketRepository;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -28,10 +29,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The purchase, order and expiry services wired as in their functions, from the PurchaseFunction's
- * environment (local payment gateway), with the test's clock and fault injection.
+ * environment, with the test's clock, fault injection and the local payment gateway.
  */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, PaymentsModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class})
 public interface PurchaseTestComponent {
   DynamoDbClient dynamo();
 
@@ -64,14 +65,14 @@ public interface PurchaseTestComponent {
   @Component.Factory
   interface Factory {
     PurchaseTestComponent create(@BindsInstance Config config, @BindsInstance Clock clock,
-        @BindsInstance Checkpoints checkpoints);
+        @BindsInstance Checkpoints checkpoints, @BindsInstance PaymentGateway payments);
   }
 
   static PurchaseTestComponent create(Clock clock, Checkpoints checkpoints, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(
         TestStack.aws().functionEnvironment("PurchaseFunction", Map.of("PaymentProvider", "local")));
     env.putAll(overrides);
-    return DaggerPurchaseTestComponent.factory().create(new Config(env), clock, checkpoints);
+    return DaggerPurchaseTestComponent.factory().create(new Config(env), clock, checkpoints, new LocalPaymentGateway());
   }
 
   static PurchaseTestComponent create(Clock clock) {
