@@ -23,7 +23,8 @@ public record OrderView(
     List<TicketView> tickets,
     Instant createdAt) {
 
-  public record Item(String ticketTypeId, int quantity, long unitPriceCents) {}
+  /** A line of the order; {@code priceCents} is the unit price, as on the ticket type. */
+  public record Item(String ticketTypeId, int quantity, long priceCents) {}
 
   public record TicketView(String ticketId, String ticketTypeId, TicketStatus status) {}
 
