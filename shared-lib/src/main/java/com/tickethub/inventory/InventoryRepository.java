@@ -2,14 +2,19 @@ package com.tickethub.inventory;
 
 import com.tickethub.config.TableNames;
 import com.tickethub.events.TicketType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -17,10 +22,21 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The inventory items: one per ticket type and shard, under the event's partition
  * ({@code pk = EVENT#id, sk = INV#typeId#shard}), holding {@code capacity}, {@code available},
  * {@code held}, {@code sold} and the {@code holds} map of the orders that hold tickets in it.
+ *
+ * <p>Every change is one conditional UpdateItem that moves a quantity between two counts and adds or
+ * removes the order's entry in {@code holds} in the same write, so per shard, at every instant,
+ * {@code available + held + sold == capacity} and {@code held} is the sum of the entries. No
+ * transaction is needed (dynalite has none). The 400 KB item limit bounds the entries a shard can
+ * carry at once (roughly 10,000 open holds); more shards raise that bound along with the write rate.
  */
 @Singleton
 public class InventoryRepository {
   private static final int BATCH = 25;
+  /** Re-reads of one shard when its count changes between a failed update and the read that explains it. */
+  private static final int SHARD_ATTEMPTS = 5;
+  /** Passes over the shards when an order's quantity must be split. */
+  private static final int SPLIT_ROUNDS = 3;
+  private static final String INV = "INV#";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -80,6 +96,200 @@ public class InventoryRepository {
         .forEach(item -> counts.merge(item.get("ticketTypeId").s(), new TypeCounts(
             num(item, "capacity"), num(item, "available"), num(item, "held"), num(item, "sold")), TypeCounts::plus));
     return counts;
+  }
+
+  /**
+   * Holds {@code quantity} tickets of {@code type} for {@code orderId} until {@code expiresAt}: in one shard if
+   * one has them, else split over several shards, each part recorded under the order id. The walk over the
+   * shards starts at one picked by the order id's hash: as good as random across orders, and the same for a
+   * retry of the same order, which re-finds the parts it holds (and moves their expiry to
+   * {@code expiresAt}) instead of taking twice.
+   *
+   * @return where the tickets are held; empty when the type has fewer than {@code quantity} left, and then
+   *     this call holds nothing
+   */
+  public Optional<List<Allocation>> take(String eventId, TicketType type, String orderId, int quantity,
+      Instant expiresAt) {
+    int shards = type.shards();
+    int start = Math.floorMod(orderId.hashCode(), shards);
+    Map<Integer, Integer> parts = new LinkedHashMap<>();
+    Map<Integer, Long> seen = new HashMap<>();
+    for (int i = 0; i < shards; i++) {
+      int shard = (start + i) % shards;
+      ShardTake result = takeOnShard(eventId, type.ticketTypeId(), shard, orderId, quantity, expiresAt);
+      if (result.held() == quantity) {
+        parts.keySet().forEach(other -> release(eventId, type.ticketTypeId(), orderId, other));
+        return Optional.of(List.of(new Allocation(shard, quantity)));
+      }
+      if (result.held() > 0) {
+        parts.put(shard, result.held()); // a part of an earlier attempt of this order that split
+      } else {
+        seen.put(shard, result.available());
+      }
+    }
+    for (int round = 0; round < SPLIT_ROUNDS; round++) {
+      int remaining = quantity - parts.values().stream().mapToInt(Integer::intValue).sum();
+      if (remaining <= 0 || seen.values().stream().mapToLong(Long::longValue).sum() < remaining) {
+        break;
+      }
+      for (int i = 0; i < shards && remaining > 0; i++) {
+        int shard = (start + i) % shards;
+        int want = (int) Math.min(remaining, seen.getOrDefault(shard, 0L));
+        if (want <= 0) {
+          continue;
+        }
+        ShardTake result = takeOnShard(eventId, type.ticketTypeId(), shard, orderId, want, expiresAt);
+        if (result.held() > 0) {
+          parts.put(shard, result.held());
+          seen.remove(shard);
+          remaining -= result.held();
+        } else {
+          seen.put(shard, result.available());
+        }
+      }
+    }
+    if (parts.values().stream().mapToInt(Integer::intValue).sum() == quantity) {
+      return Optional.of(parts.entrySet().stream().map(e -> new Allocation(e.getKey(), e.getValue())).toList());
+    }
+    parts.keySet().forEach(shard -> release(eventId, type.ticketTypeId(), orderId, shard));
+    return Optional.empty();
+  }
+
+  /**
+   * Gives the part that {@code orderId} holds in the shard back to {@code available}. Happens at most once:
+   * true if this call released it, false if the order holds nothing there (already released or committed).
+   */
+  public boolean release(String eventId, String ticketTypeId, String orderId, int shard) {
+    return move(eventId, ticketTypeId, orderId, shard, "available = available + :q", "", Map.of());
+  }
+
+  /**
+   * Turns the part that {@code orderId} holds in the shard into {@code sold} (a paid order). Happens at most
+   * once: true if this call committed it, false if the order holds nothing there (already committed or released).
+   */
+  public boolean commit(String eventId, String ticketTypeId, String orderId, int shard) {
+    return move(eventId, ticketTypeId, orderId, shard, "sold = sold + :q", "", Map.of());
+  }
+
+  /**
+   * Releases a hold the sweep found, but only if it is still there and still expired at {@code now}: a
+   * retry of its purchase that renewed it in between wins. True if this call released it.
+   */
+  public boolean releaseIfExpired(HoldEntry hold, Instant now) {
+    return move(hold.eventId(), hold.ticketTypeId(), hold.orderId(), hold.shard(), "available = available + :q",
+        " AND holds.#o.exp <= :now", Map.of(":now", n(now.getEpochSecond())));
+  }
+
+  /**
+   * Every entry of every {@code holds} map (inventory shards with tickets held, and the buyer counters of
+   * {@link BuyerLimitRepository}), for the sweep. One paginated Scan reads both kinds: a backstop that
+   * runs once a minute, not a request path.
+   */
+  public void scanHolds(Consumer<HoldEntry> sink) {
+    dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)
+            .filterExpression("(begins_with(sk, :inv) AND held > :zero)"
+                + " OR (begins_with(sk, :buyer) AND #count > :zero)")
+            .projectionExpression("pk, sk, ticketTypeId, buyerId, holds")
+            .expressionAttributeNames(Map.of("#count", "count"))
+            .expressionAttributeValues(Map.of(":inv", AttributeValue.fromS(INV), ":zero", n(0),
+                ":buyer", AttributeValue.fromS(BuyerLimitRepository.SK_PREFIX))))
+        .items()
+        .forEach(item -> {
+          String eventId = item.get("pk").s().substring("EVENT#".length());
+          String sk = item.get("sk").s();
+          boolean inventory = sk.startsWith(INV);
+          int shard = inventory ? Integer.parseInt(sk.substring(sk.lastIndexOf('#') + 1)) : 0;
+          String buyerId = inventory ? null : item.get("buyerId").s();
+          item.get("holds").m().forEach((orderId, entry) -> sink.accept(new HoldEntry(
+              inventory ? HoldEntry.Kind.INVENTORY : HoldEntry.Kind.BUYER, eventId, item.get("ticketTypeId").s(),
+              shard, buyerId, orderId, Holds.quantity(entry.m()), Holds.expiresAt(entry.m()))));
+        });
+  }
+
+  /** What one conditional take on one shard came to: the quantity this order now holds there, or what is left. */
+  private record ShardTake(int held, long available) {}
+
+  /** Takes {@code quantity} in the shard, or re-finds (and renews) this order's hold there from an earlier attempt. */
+  private ShardTake takeOnShard(String eventId, String ticketTypeId, int shard, String orderId, int quantity,
+      Instant expiresAt) {
+    Map<String, AttributeValue> key = key(eventId, ticketTypeId, shard);
+    long available = 0;
+    for (int attempt = 0; attempt < SHARD_ATTEMPTS; attempt++) {
+      try {
+        dynamo.updateItem(b -> b.tableName(table).key(key)
+            .updateExpression("SET available = available - :q, held = held + :q, holds.#o = :hold")
+            .conditionExpression("available >= :q AND attribute_not_exists(holds.#o)")
+            .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))
+            .expressionAttributeValues(Map.of(":q", n(quantity), ":hold", Holds.value(quantity, expiresAt))));
+        return new ShardTake(quantity, 0);
+      } catch (ConditionalCheckFailedException failed) {
+        // Either too few left or this order already holds here: only a read tells which.
+        Map<String, AttributeValue> item = read(key, orderId);
+        Map<String, AttributeValue> mine = Holds.of(item, orderId);
+        if (mine != null) {
+          if (renew(key, orderId, expiresAt)) {
+            return new ShardTake(Holds.quantity(mine), 0);
+          }
+          continue; // released between the read and the renewal: take it afresh
+        }
+        available = num(item, "available");
+        if (available < quantity) {
+          return new ShardTake(0, available);
+        }
+      }
+    }
+    return new ShardTake(0, available);
+  }
+
+  private boolean renew(Map<String, AttributeValue> key, String orderId, Instant expiresAt) {
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key)
+          .updateExpression("SET holds.#o.exp = :exp")
+          .conditionExpression("attribute_exists(holds.#o)")
+          .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))
+          .expressionAttributeValues(Map.of(":exp", n(expiresAt.getEpochSecond()))));
+      return true;
+    } catch (ConditionalCheckFailedException gone) {
+      return false;
+    }
+  }
+
+  /**
+   * Moves the order's held quantity to {@code target} and drops its entry, if the entry exists (and the extra
+   * condition holds). The quantity is the entry's own, read first; the condition re-checks it, so a count
+   * never moves by anything but what the entry recorded.
+   */
+  private boolean move(String eventId, String ticketTypeId, String orderId, int shard, String target,
+      String extraCondition, Map<String, AttributeValue> extraValues) {
+    Map<String, AttributeValue> key = key(eventId, ticketTypeId, shard);
+    Map<String, AttributeValue> mine = Holds.of(read(key, orderId), orderId);
+    if (mine == null) {
+      return false;
+    }
+    Map<String, AttributeValue> values = new HashMap<>(extraValues);
+    values.put(":q", mine.get("q"));
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key)
+          .updateExpression("REMOVE holds.#o SET held = held - :q, " + target)
+          .conditionExpression("holds.#o.q = :q" + extraCondition)
+          .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException goneMeanwhile) {
+      return false;
+    }
+  }
+
+  private Map<String, AttributeValue> read(Map<String, AttributeValue> key, String orderId) {
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
+        .projectionExpression("available, holds.#o")
+        .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))).item();
+    return item == null ? Map.of() : item;
+  }
+
+  private static Map<String, AttributeValue> key(String eventId, String ticketTypeId, int shard) {
+    return Map.of("pk", AttributeValue.fromS(eventKey(eventId)),
+        "sk", AttributeValue.fromS(shardKey(ticketTypeId, shard)));
   }
 
   private void batchWrite(List<WriteRequest> writes) {

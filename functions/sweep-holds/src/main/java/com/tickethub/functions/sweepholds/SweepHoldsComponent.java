@@ -1,0 +1,21 @@
+package com.tickethub.functions.sweepholds;
+
+import com.tickethub.aws.AwsModule;
+import com.tickethub.config.ClockModule;
+import com.tickethub.config.Config;
+import com.tickethub.config.CoreModule;
+import com.tickethub.orders.ExpiryService;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class})
+public interface SweepHoldsComponent {
+  ExpiryService expiry();
+
+  @Component.Factory
+  interface Factory {
+    SweepHoldsComponent create(@BindsInstance Config config);
+  }
+}

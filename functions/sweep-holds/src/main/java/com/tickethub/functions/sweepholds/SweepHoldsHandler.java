@@ -1,0 +1,40 @@
+package com.tickethub.functions.sweepholds;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.tickethub.config.Config;
+import com.tickethub.orders.ExpiryService;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every minute: the backstop behind the hold-expiry queue. Gives back every hold past its expiry
+ * (unpaid orders become EXPIRED) and the holds a crashed purchase left without an order.
+ */
+public final class SweepHoldsHandler implements RequestHandler<ScheduledEvent, Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(SweepHoldsHandler.class);
+
+  private final ExpiryService expiry;
+
+  public SweepHoldsHandler() {
+    this(System.getenv());
+  }
+
+  public SweepHoldsHandler(Map<String, String> env) {
+    this(DaggerSweepHoldsComponent.factory().create(new Config(env)));
+  }
+
+  SweepHoldsHandler(SweepHoldsComponent component) {
+    this.expiry = component.expiry();
+  }
+
+  /** Returns how many stray holds (owned by no live order) it gave back. */
+  @Override
+  public Integer handleRequest(ScheduledEvent event, Context context) {
+    int strays = expiry.sweep();
+    LOG.info("{\"type\":\"hold-sweep\",\"strays\":{}}", strays);
+    return strays;
+  }
+}

@@ -1,0 +1,151 @@
+package com.tickethub.orders;
+
+import static com.tickethub.orders.PurchaseFixture.key;
+import static com.tickethub.orders.PurchaseFixture.request;
+import static com.tickethub.testing.Requests.buyer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tickethub.events.EventView;
+import com.tickethub.http.Json;
+import com.tickethub.inventory.TypeCounts;
+import com.tickethub.testing.MutableClock;
+import com.tickethub.testing.PurchaseTestComponent;
+import com.tickethub.testing.TestStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+class HoldExpiryTest {
+  private static final Duration HOLD_LAPSES = Duration.ofMinutes(11);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T00:00:00Z"));
+  /** A queue of this test's own, so that what it finds there was sent by this test. */
+  private final String queueUrl = TestStack.aws().sqs()
+      .createQueue(b -> b.queueName("hold-expiry-test-" + UUID.randomUUID())).queueUrl();
+  private final PurchaseTestComponent app =
+      PurchaseTestComponent.create(clock, Checkpoints.NONE, Map.of("HOLD_EXPIRY_QUEUE_URL", queueUrl));
+  private final PurchaseFixture fixture = new PurchaseFixture(app);
+  private final EventView event = fixture.event("small-event.json");
+
+  @Test
+  void unpaidHoldComesBackThroughTheQueueMessageSentByThePurchase() {
+    PurchaseTestComponent shortHolds = PurchaseTestComponent.create(clock, Checkpoints.NONE,
+        Map.of("HOLD_EXPIRY_QUEUE_URL", queueUrl, "HOLD_MINUTES", "0"));
+    OrderView order = shortHolds.purchases().purchase(buyer("u-q"), key(), request(event, "Standard", 3));
+    assertEquals(new TypeCounts(10, 7, 3, 0), fixture.counts(event, "Standard"));
+
+    Message message = receiveOne();
+    ExpiryService.Result result = app.queuedExpiry().handle(message.body());
+
+    assertEquals(ExpiryService.Outcome.EXPIRED, result.outcome());
+    assertEquals(Json.write(new ExpiryMessage(order.orderId())), message.body());
+    assertExpiredAndBack(order.orderId(), "u-q");
+  }
+
+  @Test
+  void queueMessageBeforeExpiryIsPutBackAndExpiresTheOrderOnceDue() {
+    OrderView order = app.purchases().purchase(buyer("u-early"), key(), request(event, "Standard", 2));
+    String message = Json.write(new ExpiryMessage(order.orderId()));
+    assertEquals(1, delayedMessages());
+
+    assertEquals(ExpiryService.Outcome.NOT_DUE, app.queuedExpiry().handle(message).outcome());
+    assertEquals(2, delayedMessages());
+    assertEquals(new TypeCounts(10, 8, 2, 0), fixture.counts(event, "Standard"));
+
+    clock.advance(HOLD_LAPSES);
+    assertEquals(ExpiryService.Outcome.EXPIRED, app.queuedExpiry().handle(message).outcome());
+    assertEquals(ExpiryService.Outcome.ALREADY_ENDED, app.queuedExpiry().handle(message).outcome());
+    assertExpiredAndBack(order.orderId(), "u-early");
+  }
+
+  @Test
+  void unpaidHoldComesBackThroughTheSweep() {
+    OrderView order = app.purchases().purchase(buyer("u-sweep"), key(), request(event, "Standard", 2));
+    app.expiry().sweep();
+    assertEquals(new TypeCounts(10, 8, 2, 0), fixture.counts(event, "Standard"), "not due yet");
+
+    clock.advance(HOLD_LAPSES);
+    app.expiry().sweep();
+
+    assertExpiredAndBack(order.orderId(), "u-sweep");
+  }
+
+  @Test
+  void queueAndSweepFiringTogetherReleaseEachHoldOnce() {
+    List<String> orderIds = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      orderIds.add(app.purchases().purchase(buyer("u-both-" + i), key(), request(event, "Standard", 2)).orderId());
+    }
+    clock.advance(HOLD_LAPSES);
+
+    List<CompletableFuture<?>> running = new ArrayList<>();
+    running.add(CompletableFuture.runAsync(() -> app.expiry().sweep()));
+    for (String orderId : orderIds) {
+      String message = Json.write(new ExpiryMessage(orderId));
+      running.add(CompletableFuture.runAsync(() -> app.queuedExpiry().handle(message)));
+      running.add(CompletableFuture.runAsync(() -> app.queuedExpiry().handle(message)));
+    }
+    running.add(CompletableFuture.runAsync(() -> app.expiry().sweep()));
+    running.forEach(CompletableFuture::join);
+
+    for (int i = 0; i < orderIds.size(); i++) {
+      assertExpiredAndBack(orderIds.get(i), "u-both-" + i);
+    }
+  }
+
+  @Test
+  void paidOrderIsNotReleasedByExpiry() {
+    OrderView view = app.purchases().purchase(buyer("u-paid"), key(), request(event, "Standard", 2));
+    Order order = app.orders().find(view.orderId()).orElseThrow();
+    assertTrue(app.orders().markPaid(order.orderId(), order.paidWithTickets().ticketIds(), clock.instant()));
+    clock.advance(HOLD_LAPSES);
+
+    app.expiry().sweep();
+    app.queuedExpiry().handle(Json.write(new ExpiryMessage(order.orderId())));
+
+    assertEquals(OrderStatus.PAID, app.orders().find(order.orderId()).orElseThrow().status());
+    assertEquals(new TypeCounts(10, 8, 0, 2), fixture.counts(event, "Standard"), "the sweep settled the paid order");
+    assertEquals(2, app.buyers().count(event.eventId(), PurchaseFixture.typeId(event, "Standard"), "u-paid"));
+    order.paidWithTickets().ticketIds().forEach(id -> assertTrue(app.tickets().find(id).isPresent()));
+    fixture.assertInvariant(event);
+  }
+
+  @Test
+  void messageForAnUnknownOrderChangesNothing() {
+    assertEquals(ExpiryService.Outcome.NO_ORDER,
+        app.queuedExpiry().handle(Json.write(new ExpiryMessage("no-such-order"))).outcome());
+  }
+
+  private void assertExpiredAndBack(String orderId, String buyerId) {
+    assertEquals(OrderStatus.EXPIRED, app.orders().find(orderId).orElseThrow().status());
+    assertEquals(0, app.buyers().count(event.eventId(), PurchaseFixture.typeId(event, "Standard"), buyerId));
+    TypeCounts counts = fixture.counts(event, "Standard");
+    assertEquals(0, counts.held());
+    assertEquals(10, counts.available());
+    fixture.assertInvariant(event);
+  }
+
+  private Message receiveOne() {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      List<Message> messages = app.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(2)).messages();
+      if (!messages.isEmpty()) {
+        return messages.get(0);
+      }
+    }
+    throw new AssertionError("no expiry message arrived");
+  }
+
+  private int delayedMessages() {
+    return Integer.parseInt(app.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
+            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+        .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
+  }
+}
