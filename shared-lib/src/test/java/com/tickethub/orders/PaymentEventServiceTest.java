@@ -235,6 +235,10 @@ class PaymentEventServiceTest {
         "EUR", null, new Payment("stripe", "pi_unknown", null), null, null, null);
 
     assertThrows(PaymentEventService.UnknownOrder.class, () -> apply(StripeEventFixture.succeeded(view)));
+  }
+
+  @Test
+  void bodyThatIsNotAStripeEventFails() {
     assertThrows(IllegalArgumentException.class, () -> apply("{not json"));
   }
 

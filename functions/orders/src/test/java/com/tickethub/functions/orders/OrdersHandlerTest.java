@@ -3,7 +3,6 @@ package com.tickethub.functions.orders;
 import static com.tickethub.testing.Requests.buyer;
 import static com.tickethub.testing.Requests.organizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -181,6 +180,6 @@ class OrdersHandlerTest {
     assertEquals(OrderStatus.PAID, app.orders().find(view.orderId()).orElseThrow().status());
     assertEquals(TicketStatus.ISSUED, app.tickets().find(paid.ticketIds().get(1)).orElseThrow().status());
     assertEquals(new TypeCounts(10, 8, 0, 2), counts());
-    assertTrue(app.buyers().count(event.eventId(), standard, "u-refund-scanned") == 2);
+    assertEquals(2, app.buyers().count(event.eventId(), standard, "u-refund-scanned"));
   }
 }
