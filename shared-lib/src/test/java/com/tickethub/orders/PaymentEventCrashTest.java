@@ -14,6 +14,7 @@ import com.tickethub.tickets.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -77,6 +78,18 @@ class PaymentEventCrashTest {
     app.expiry().sweep();
 
     assertPaidOnce(view);
+  }
+
+  @Test
+  void orderReadBetweenPaidAndItsTicketsShowsTheTicketsWrittenSoFar() {
+    OrderView view = buyFive();
+    crashes.crash(Checkpoint.ORDER_PAID);
+    assertThrows(CrashAt.Crash.class, () -> app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING));
+
+    OrderView read = app.orderService().get(buyer("u-pay-crash"), view.orderId());
+
+    assertEquals(OrderStatus.PAID, read.status());
+    assertEquals(0, read.tickets().size());
   }
 
   @ParameterizedTest
