@@ -172,6 +172,25 @@ public class InventoryRepository {
   }
 
   /**
+   * Puts {@code quantity} tickets the order bought in the shard back on sale (a refund): from {@code sold} to
+   * {@code available}, recording the return under the order in the same write ({@code returned#<orderId>}, a
+   * top-level attribute, so items written before refunds existed need no map). Happens at most once per order
+   * and shard: true if this call did it.
+   */
+  public boolean returnSold(String eventId, String ticketTypeId, String orderId, int shard, int quantity) {
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key(eventId, ticketTypeId, shard))
+          .updateExpression("SET sold = sold - :q, available = available + :q, #r = :q")
+          .conditionExpression("attribute_not_exists(#r) AND sold >= :q")
+          .expressionAttributeNames(Map.of("#r", "returned#" + orderId))
+          .expressionAttributeValues(Map.of(":q", n(quantity))));
+      return true;
+    } catch (ConditionalCheckFailedException alreadyReturned) {
+      return false;
+    }
+  }
+
+  /**
    * Releases a hold the sweep found, but only if it is still there and still expired at {@code now}: a
    * retry of its purchase that renewed it in between wins. True if this call released it.
    */

@@ -4,6 +4,7 @@ import com.tickethub.inventory.Allocation;
 import com.tickethub.inventory.BuyerLimitRepository;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.tickets.TicketRepository;
+import com.tickethub.tickets.VoidOutcome;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -47,14 +48,53 @@ public class OrderHolds {
    * paid order whose holds are still open (a crash between the two).
    */
   public void settle(Order order) {
+    settle(order, Checkpoints.NONE);
+  }
+
+  /** {@link #settle(Order)}, passing the checkpoints between its writes (the payment crash tests stop there). */
+  void settle(Order order, Checkpoints checkpoints) {
     tickets.issue(order.tickets());
+    checkpoints.reached(Checkpoint.TICKETS_ISSUED);
     for (OrderItem item : order.items()) {
       for (Allocation allocation : item.allocations()) {
         inventory.commit(order.eventId(), item.ticketTypeId(), order.orderId(), allocation.shard());
+        checkpoints.reached(Checkpoint.HOLD_COMMITTED);
       }
       if (item.buyerLimited()) {
         buyers.commit(order.eventId(), item.ticketTypeId(), order.buyerId(), order.orderId());
       }
     }
+  }
+
+  /**
+   * Voids a paid order's tickets, all or (if one is checked in) none, after finishing its settlement so that
+   * every ticket exists. Tickets already VOID count as voided.
+   */
+  public VoidOutcome voidTickets(Order order) {
+    settle(order);
+    return tickets.voidTickets(order.ticketIds());
+  }
+
+  /**
+   * Undoes the sale of a REFUNDED order that was paid: finishes its settlement first (a crash may have left
+   * it half done, and only sold tickets can go back), voids its tickets and, unless one of them is checked
+   * in (then nothing is voided), puts them back on sale and uncounts them for the buyer. Each step counts
+   * once per order, so this can run any number of times.
+   */
+  public VoidOutcome unsell(Order order) {
+    VoidOutcome voided = voidTickets(order);
+    if (voided.anyCheckedIn()) {
+      return voided;
+    }
+    for (OrderItem item : order.items()) {
+      for (Allocation allocation : item.allocations()) {
+        inventory.returnSold(order.eventId(), item.ticketTypeId(), order.orderId(), allocation.shard(),
+            allocation.quantity());
+      }
+      if (item.buyerLimited()) {
+        buyers.release(order.eventId(), item.ticketTypeId(), order.buyerId(), order.orderId());
+      }
+    }
+    return voided;
   }
 }

@@ -6,6 +6,7 @@ import com.tickethub.config.TableNames;
 import com.tickethub.http.Json;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,25 @@ public class OrderRepository {
   /** PENDING_PAYMENT -> PAID with the order's ticket ids. */
   public boolean markPaid(String orderId, List<String> ticketIds, Instant now) {
     return transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, now, "", ", ticketIds = :tickets",
-        Map.of(":tickets", AttributeValue.fromL(ticketIds.stream().map(AttributeValue::fromS).toList())));
+        Map.of(":tickets", list(ticketIds)));
+  }
+
+  /**
+   * EXPIRED or CANCELLED -> PAID: a payment that succeeded after the hold ended, once its tickets were taken
+   * again; {@code items} carry where they are held now.
+   */
+  public boolean markPaidLate(String orderId, List<OrderItem> items, List<String> ticketIds, Instant now) {
+    return transition(orderId, List.of(OrderStatus.EXPIRED, OrderStatus.CANCELLED), OrderStatus.PAID, now, "",
+        ", ticketIds = :tickets, #items = :items", Map.of(":tickets", list(ticketIds), ":items", s(Json.write(items))));
+  }
+
+  /**
+   * PENDING_PAYMENT, EXPIRED or CANCELLED -> REFUNDED: the money went back before the order was ever paid (a late
+   * payment that found the tickets gone, or a refund in Stripe's dashboard ahead of its payment event).
+   */
+  public boolean refundUnpaid(String orderId, Instant now) {
+    return transition(orderId, List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED, OrderStatus.CANCELLED),
+        OrderStatus.REFUNDED, now, "", "", Map.of());
   }
 
   /** PENDING_PAYMENT -> EXPIRED, only once {@code expiresAt} has passed at {@code now}. */
@@ -107,15 +126,28 @@ public class OrderRepository {
 
   private boolean transition(String orderId, OrderStatus from, OrderStatus to, Instant now, String extraCondition,
       String extraSet, Map<String, AttributeValue> extraValues) {
+    return transition(orderId, List.of(from), to, now, extraCondition, extraSet, extraValues);
+  }
+
+  private boolean transition(String orderId, List<OrderStatus> from, OrderStatus to, Instant now,
+      String extraCondition, String extraSet, Map<String, AttributeValue> extraValues) {
     Map<String, AttributeValue> values = new HashMap<>(extraValues);
-    values.put(":from", s(from.name()));
+    List<String> fromNames = new ArrayList<>();
+    for (int i = 0; i < from.size(); i++) {
+      values.put(":from" + i, s(from.get(i).name()));
+      fromNames.add(":from" + i);
+    }
     values.put(":to", s(to.name()));
     values.put(":now", s(now.toString()));
+    Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+    if (extraSet.contains("#items")) {
+      names.put("#items", "items");
+    }
     try {
       dynamo.updateItem(b -> b.tableName(table).key(key(orderId))
           .updateExpression("SET #status = :to, updatedAt = :now" + extraSet)
-          .conditionExpression("#status = :from" + extraCondition)
-          .expressionAttributeNames(Map.of("#status", "status"))
+          .conditionExpression("#status IN (" + String.join(", ", fromNames) + ")" + extraCondition)
+          .expressionAttributeNames(names)
           .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException notInThatState) {
@@ -153,6 +185,10 @@ public class OrderRepository {
 
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue list(List<String> values) {
+    return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
   }
 
   private static AttributeValue n(long value) {

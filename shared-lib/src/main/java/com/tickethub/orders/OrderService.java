@@ -32,10 +32,10 @@ public class OrderService {
     }
     Payment payment = order.payment() == null || buyer ? order.payment()
         : new Payment(order.payment().provider(), order.payment().paymentIntentId(), null);
-    List<OrderView.TicketView> issued = order.ticketIds().isEmpty() ? null : order.ticketIds().stream()
-        .map(id -> tickets.find(id).map(OrderService::view)
-            .orElseThrow(() -> new IllegalStateException("Order " + orderId + " lists a missing ticket " + id)))
-        .toList();
+    // The payment flow marks an order PAID just before it writes the tickets: for that moment (or until a
+    // redelivery finishes a flow that died there) the order shows the tickets that exist so far.
+    List<OrderView.TicketView> issued = order.ticketIds().isEmpty() ? null
+        : tickets.findAll(order.ticketIds()).stream().map(OrderService::view).toList();
     return OrderView.of(order, payment, issued);
   }
 

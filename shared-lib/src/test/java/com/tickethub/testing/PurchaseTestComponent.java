@@ -5,13 +5,17 @@ import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
+import com.tickethub.idempotency.Idempotency;
 import com.tickethub.idempotency.IdempotencyStore;
 import com.tickethub.inventory.BuyerLimitRepository;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.orders.Checkpoints;
 import com.tickethub.orders.ExpiryService;
+import com.tickethub.orders.OrderChangeService;
+import com.tickethub.orders.OrderHolds;
 import com.tickethub.orders.OrderRepository;
 import com.tickethub.orders.OrderService;
+import com.tickethub.orders.PaymentEventService;
 import com.tickethub.orders.PurchaseRoute;
 import com.tickethub.orders.PurchaseService;
 import com.tickethub.orders.QueuedExpiry;
@@ -62,6 +66,14 @@ public interface PurchaseTestComponent {
 
   QueuedExpiry queuedExpiry();
 
+  OrderHolds holds();
+
+  PaymentEventService paymentEvents();
+
+  OrderChangeService orderChanges();
+
+  Idempotency idempotency();
+
   @Component.Factory
   interface Factory {
     PurchaseTestComponent create(@BindsInstance Config config, @BindsInstance Clock clock,
@@ -69,10 +81,15 @@ public interface PurchaseTestComponent {
   }
 
   static PurchaseTestComponent create(Clock clock, Checkpoints checkpoints, Map<String, String> overrides) {
+    return create(clock, checkpoints, overrides, new LocalPaymentGateway());
+  }
+
+  static PurchaseTestComponent create(Clock clock, Checkpoints checkpoints, Map<String, String> overrides,
+      PaymentGateway payments) {
     Map<String, String> env = new HashMap<>(
         TestStack.aws().functionEnvironment("PurchaseFunction", Map.of("PaymentProvider", "local")));
     env.putAll(overrides);
-    return DaggerPurchaseTestComponent.factory().create(new Config(env), clock, checkpoints, new LocalPaymentGateway());
+    return DaggerPurchaseTestComponent.factory().create(new Config(env), clock, checkpoints, payments);
   }
 
   static PurchaseTestComponent create(Clock clock) {

@@ -138,7 +138,8 @@ public final class LocalServer implements AutoCloseable {
   private static LocalRoutes localRoutes(LocalServices services) {
     return new LocalRoutes()
         .add("GET", "/_local/health", new Health(services)::handle)
-        .add("POST", "/_local/token", new TokenRoute(services.authorizer())::handle);
+        .add("POST", "/_local/token", new TokenRoute(services.authorizer())::handle)
+        .add("POST", "/_local/stripe/pay", new StripePayRoute(services)::handle);
   }
 
   public URI baseUri() {

@@ -1,0 +1,23 @@
+package com.tickethub.functions.paymentevents;
+
+import com.tickethub.aws.AwsModule;
+import com.tickethub.config.ClockModule;
+import com.tickethub.config.Config;
+import com.tickethub.config.CoreModule;
+import com.tickethub.orders.OrdersModule;
+import com.tickethub.orders.PaymentEventService;
+import com.tickethub.payments.stripe.PaymentsModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class, PaymentsModule.class, OrdersModule.class})
+public interface PaymentEventsComponent {
+  PaymentEventService paymentEvents();
+
+  @Component.Factory
+  interface Factory {
+    PaymentEventsComponent create(@BindsInstance Config config);
+  }
+}

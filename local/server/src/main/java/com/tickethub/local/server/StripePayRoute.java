@@ -1,0 +1,101 @@
+package com.tickethub.local.server;
+
+import com.tickethub.config.TableNames;
+import com.tickethub.errors.Conflict;
+import com.tickethub.errors.InvalidRequest;
+import com.tickethub.errors.NotFound;
+import com.tickethub.http.ApiResponse;
+import com.tickethub.http.Json;
+import com.tickethub.http.Validation;
+import com.tickethub.orders.Order;
+import com.tickethub.orders.OrderRepository;
+import com.tickethub.payments.WebhookSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /_local/stripe/pay {"orderId": "...", "outcome": "succeeded" | "failed"}}: plays Stripe. Builds the
+ * event Stripe would send for the order's PaymentIntent, signs it with the local webhook secret and posts it to
+ * this server's own {@code /webhooks/stripe}, so the real path runs: stripe-webhook verifies and enqueues,
+ * payment-events applies it. 202 with the event's id and type; the order changes once the queue is consumed.
+ */
+final class StripePayRoute {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final OrderRepository orders;
+  private final URI webhook;
+  private final String secret;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+  /** The body of the request. */
+  record PayRequest(String orderId, String outcome) {
+    PayRequest {
+      orderId = Validation.text("orderId", orderId, 128);
+      outcome = outcome == null ? "succeeded" : outcome;
+      if (!outcome.equals("succeeded") && !outcome.equals("failed")) {
+        throw new InvalidRequest("outcome", "must be \"succeeded\" or \"failed\"");
+      }
+    }
+  }
+
+  StripePayRoute(LocalServices services) {
+    this.orders = new OrderRepository(services.aws().dynamo(), new TableNames(services.aws().tableName("MainTable")));
+    this.webhook = services.baseUri().resolve("/webhooks/stripe");
+    this.secret = services.localEnvironment().get(LocalEnvironment.STRIPE_WEBHOOK_SECRET);
+  }
+
+  ApiResponse handle(LocalRequest request) throws IOException, InterruptedException {
+    PayRequest pay = request.json(PayRequest.class);
+    Order order = orders.find(pay.orderId()).orElseThrow(() -> new NotFound("No order " + pay.orderId()));
+    if (order.payment() == null) {
+      throw new Conflict("no_payment", "Order " + pay.orderId() + " is free: it has no PaymentIntent to pay");
+    }
+    boolean succeeded = pay.outcome().equals("succeeded");
+    String type = succeeded ? "payment_intent.succeeded" : "payment_intent.payment_failed";
+    String eventId = "evt_local_" + UUID.randomUUID().toString().replace("-", "");
+    String body = Json.write(event(eventId, type, order, succeeded));
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhook).timeout(TIMEOUT)
+        .header("Content-Type", "application/json")
+        .header("Stripe-Signature", WebhookSigner.signatureHeader(body, secret, Instant.now()))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("/webhooks/stripe answered " + response.statusCode() + ": " + response.body());
+    }
+    return ApiResponse.json(202, Map.of("eventId", eventId, "type", type));
+  }
+
+  /** A v1 snapshot event whose data.object is the order's PaymentIntent, as Stripe sends it. */
+  private static Map<String, Object> event(String eventId, String type, Order order, boolean succeeded) {
+    Map<String, Object> intent = new LinkedHashMap<>();
+    intent.put("id", order.payment().paymentIntentId());
+    intent.put("object", "payment_intent");
+    intent.put("amount", order.amountCents());
+    intent.put("amount_received", succeeded ? order.amountCents() : 0);
+    intent.put("currency", order.currency().toLowerCase(Locale.ROOT));
+    intent.put("status", succeeded ? "succeeded" : "requires_payment_method");
+    intent.put("metadata", Map.of("orderId", order.orderId()));
+    if (!succeeded) {
+      intent.put("last_payment_error", Map.of("type", "card_error", "code", "card_declined",
+          "decline_code", "generic_decline", "message", "Your card was declined."));
+    }
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("id", eventId);
+    event.put("object", "event");
+    event.put("api_version", "2024-06-20");
+    event.put("created", Instant.now().getEpochSecond());
+    event.put("livemode", false);
+    event.put("pending_webhooks", 1);
+    event.put("type", type);
+    event.put("data", Map.of("object", intent));
+    return event;
+  }
+}
