@@ -24,11 +24,13 @@ public class BuyerLimitRepository {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Holds holds;
 
   @Inject
   public BuyerLimitRepository(DynamoDbClient dynamo, TableNames tables) {
     this.dynamo = dynamo;
     this.table = tables.main();
+    this.holds = new Holds(dynamo, table, "count");
   }
 
   /**
@@ -52,7 +54,7 @@ public class BuyerLimitRepository {
         return true;
       } catch (ConditionalCheckFailedException failed) {
         // No counter yet, over the limit, or this order counted already: the item tells which.
-        Map<String, AttributeValue> item = read(key, orderId);
+        Map<String, AttributeValue> item = holds.read(key, orderId);
         if (item.isEmpty()) {
           if (quantity <= limit && create(key, eventId, ticketTypeId, buyerId, orderId, quantity, hold)) {
             return true;
@@ -63,7 +65,7 @@ public class BuyerLimitRepository {
           continue;
         }
         if (Holds.of(item, orderId) != null) {
-          if (renew(key, orderId, expiresAt)) {
+          if (holds.renew(key, orderId, expiresAt)) {
             return true;
           }
           continue;
@@ -117,48 +119,9 @@ public class BuyerLimitRepository {
     }
   }
 
-  private boolean renew(Map<String, AttributeValue> key, String orderId, Instant expiresAt) {
-    try {
-      dynamo.updateItem(b -> b.tableName(table).key(key)
-          .updateExpression("SET holds.#o.exp = :exp")
-          .conditionExpression("attribute_exists(holds.#o.exp)")
-          .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))
-          .expressionAttributeValues(Map.of(":exp", InventoryRepository.n(expiresAt.getEpochSecond()))));
-      return true;
-    } catch (ConditionalCheckFailedException goneOrCommitted) {
-      return false;
-    }
-  }
-
-  /** Applies {@code update} to the order's entry with the quantity it recorded, if the entry is still there. */
   private boolean change(String eventId, String ticketTypeId, String buyerId, String orderId, String update,
       String extraCondition, Map<String, AttributeValue> extraValues) {
-    Map<String, AttributeValue> key = key(eventId, ticketTypeId, buyerId);
-    Map<String, AttributeValue> mine = Holds.of(read(key, orderId), orderId);
-    if (mine == null) {
-      return false;
-    }
-    Map<String, AttributeValue> values = new HashMap<>(extraValues);
-    values.put(":q", mine.get("q"));
-    Map<String, String> names = new HashMap<>(Map.of(Holds.PLACEHOLDER, orderId));
-    if (update.contains("#count")) {
-      names.put("#count", "count");
-    }
-    try {
-      dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression(update)
-          .conditionExpression("holds.#o.q = :q" + extraCondition)
-          .expressionAttributeNames(names).expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException goneMeanwhile) {
-      return false;
-    }
-  }
-
-  private Map<String, AttributeValue> read(Map<String, AttributeValue> key, String orderId) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
-        .projectionExpression("#count, holds.#o")
-        .expressionAttributeNames(Map.of("#count", "count", Holds.PLACEHOLDER, orderId))).item();
-    return item == null ? Map.of() : item;
+    return holds.apply(key(eventId, ticketTypeId, buyerId), orderId, update, extraCondition, extraValues);
   }
 
   private static Map<String, AttributeValue> key(String eventId, String ticketTypeId, String buyerId) {

@@ -40,11 +40,13 @@ public class InventoryRepository {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Holds holds;
 
   @Inject
   public InventoryRepository(DynamoDbClient dynamo, TableNames tables) {
     this.dynamo = dynamo;
     this.table = tables.main();
+    this.holds = new Holds(dynamo, table, "available");
   }
 
   public static String eventKey(String eventId) {
@@ -243,10 +245,10 @@ public class InventoryRepository {
         return new ShardTake(quantity, 0);
       } catch (ConditionalCheckFailedException failed) {
         // Either too few left or this order already holds here: only a read tells which.
-        Map<String, AttributeValue> item = read(key, orderId);
+        Map<String, AttributeValue> item = holds.read(key, orderId);
         Map<String, AttributeValue> mine = Holds.of(item, orderId);
         if (mine != null) {
-          if (renew(key, orderId, expiresAt)) {
+          if (holds.renew(key, orderId, expiresAt)) {
             return new ShardTake(Holds.quantity(mine), 0);
           }
           continue; // released between the read and the renewal: take it afresh
@@ -260,50 +262,11 @@ public class InventoryRepository {
     return new ShardTake(0, available);
   }
 
-  private boolean renew(Map<String, AttributeValue> key, String orderId, Instant expiresAt) {
-    try {
-      dynamo.updateItem(b -> b.tableName(table).key(key)
-          .updateExpression("SET holds.#o.exp = :exp")
-          .conditionExpression("attribute_exists(holds.#o)")
-          .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))
-          .expressionAttributeValues(Map.of(":exp", n(expiresAt.getEpochSecond()))));
-      return true;
-    } catch (ConditionalCheckFailedException gone) {
-      return false;
-    }
-  }
-
-  /**
-   * Moves the order's held quantity to {@code target} and drops its entry, if the entry exists (and the extra
-   * condition holds). The quantity is the entry's own, read first; the condition re-checks it, so a count
-   * never moves by anything but what the entry recorded.
-   */
+  /** Moves the order's held part to {@code target} and drops its entry, at most once (see {@link Holds#apply}). */
   private boolean move(String eventId, String ticketTypeId, String orderId, int shard, String target,
       String extraCondition, Map<String, AttributeValue> extraValues) {
-    Map<String, AttributeValue> key = key(eventId, ticketTypeId, shard);
-    Map<String, AttributeValue> mine = Holds.of(read(key, orderId), orderId);
-    if (mine == null) {
-      return false;
-    }
-    Map<String, AttributeValue> values = new HashMap<>(extraValues);
-    values.put(":q", mine.get("q"));
-    try {
-      dynamo.updateItem(b -> b.tableName(table).key(key)
-          .updateExpression("REMOVE holds.#o SET held = held - :q, " + target)
-          .conditionExpression("holds.#o.q = :q" + extraCondition)
-          .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))
-          .expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException goneMeanwhile) {
-      return false;
-    }
-  }
-
-  private Map<String, AttributeValue> read(Map<String, AttributeValue> key, String orderId) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
-        .projectionExpression("available, holds.#o")
-        .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))).item();
-    return item == null ? Map.of() : item;
+    return holds.apply(key(eventId, ticketTypeId, shard), orderId, "REMOVE holds.#o SET held = held - :q, " + target,
+        extraCondition, extraValues);
   }
 
   private static Map<String, AttributeValue> key(String eventId, String ticketTypeId, int shard) {
