@@ -7,6 +7,7 @@ import com.tickethub.http.ApiResponse;
 import com.tickethub.http.Json;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
@@ -35,13 +36,22 @@ public class HttpIdempotency {
       return action.get();
     }
     String scoped = function + "#" + request.caller().sub() + "#" + key.get();
-    String stored = idempotency.run(scoped, request.body(), request.remainingMillis(),
+    String stored = idempotency.run(scoped, payload(request), request.remainingMillis(),
         () -> Json.write(action.get()));
     try {
       return Json.MAPPER.readValue(stored, ApiResponse.class);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What must be the same for a replay: the route and its path parameters as well as the body, so that one
+   * key sent to cancel two different orders (no body either time) is a reuse, not a replay of the first.
+   */
+  private static String payload(ApiRequest request) {
+    return request.routeKey() + "\n" + new TreeMap<>(request.pathParameters()) + "\n"
+        + (request.body() == null ? "" : request.body());
   }
 
   /** The request's key, validated; present whenever {@code required}. */
