@@ -1,10 +1,11 @@
 package com.tickethub.http;
 
 import com.tickethub.auth.Caller;
-import com.tickethub.errors.InvalidRequest;
+import com.tickethub.errors.NotFound;
 import com.tickethub.errors.Unauthorized;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP API request as the handlers see it: header names in lower case, the body decoded to text,
@@ -19,10 +20,16 @@ public record ApiRequest(
     Optional<Caller> optionalCaller,
     long remainingMillis) {
 
+  private static final Pattern PATH_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /**
+   * An id from the path. Ids are made by the server (UUIDs), so a value no id can have, such as one longer
+   * than a DynamoDB key may be, names no resource: 404 before any read.
+   */
   public String pathParameter(String name) {
     String value = pathParameters.get(name);
-    if (value == null || value.isBlank()) {
-      throw new InvalidRequest(name, "is required in the path");
+    if (value == null || !PATH_ID.matcher(value).matches()) {
+      throw new NotFound("No resource has that " + name);
     }
     return value;
   }

@@ -70,6 +70,18 @@ class HttpEndpointTest {
     assertEquals("unauthorized", Json.MAPPER.readTree(response.getBody()).get("code").asText());
   }
 
+  @Test
+  void pathIdNoResourceCanHaveIsNotFound() throws Exception {
+    APIGatewayV2HTTPEvent event = event(null, false);
+    event.setPathParameters(Map.of("eventId", "a".repeat(3000)));
+
+    APIGatewayV2HTTPResponse response = endpoint.handle(event, null,
+        request -> ApiResponse.json(200, request.pathParameter("eventId")));
+
+    assertEquals(404, response.getStatusCode());
+    assertEquals("not_found", Json.MAPPER.readTree(response.getBody()).get("code").asText());
+  }
+
   private static APIGatewayV2HTTPEvent event(String body, boolean base64) {
     return APIGatewayV2HTTPEvent.builder()
         .withRouteKey("POST /test")
