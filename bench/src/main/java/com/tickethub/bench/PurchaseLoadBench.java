@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PurchaseLoadBench {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration ROUND_LIMIT = Duration.ofSeconds(90);
+  private static final Duration ROUND_LIMIT = Duration.ofSeconds(150);
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,7 +46,7 @@ final class PurchaseLoadBench {
   }
 
   static void main(String[] args) throws Exception {
-    int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     List<Integer> levels = args.length > 1
         ? Arrays.stream(args[1].split(",")).map(Integer::parseInt).toList() : List.of(16, 32, 64);
     Path root = ProjectRoot.find();
