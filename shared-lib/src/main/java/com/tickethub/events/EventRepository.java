@@ -1,5 +1,8 @@
 package com.tickethub.events;
 
+import static com.tickethub.aws.Attributes.s;
+import static com.tickethub.aws.Attributes.strings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.tickethub.config.TableNames;
@@ -52,7 +55,7 @@ public class EventRepository {
     item.put("venue", s(event.venue()));
     item.put("startsAt", s(event.startsAt().toString()));
     item.put("currency", s(event.currency()));
-    item.put("staff", staff(event.staff()));
+    item.put("staff", strings(event.staff()));
     item.put("ticketTypes", s(Json.write(event.ticketTypes())));
     item.put("createdAt", s(event.createdAt().toString()));
     dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -87,18 +90,10 @@ public class EventRepository {
           .key(Map.of("pk", s(InventoryRepository.eventKey(eventId)), "sk", s(SK)))
           .updateExpression("SET staff = :staff")
           .conditionExpression("organizerId = :organizer")
-          .expressionAttributeValues(Map.of(":staff", staff(staff), ":organizer", s(organizerId))));
+          .expressionAttributeValues(Map.of(":staff", strings(staff), ":organizer", s(organizerId))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
-  }
-
-  private static AttributeValue staff(List<String> staff) {
-    return AttributeValue.fromL(staff.stream().map(AttributeValue::fromS).toList());
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }

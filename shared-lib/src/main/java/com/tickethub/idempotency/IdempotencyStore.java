@@ -1,5 +1,8 @@
 package com.tickethub.idempotency;
 
+import static com.tickethub.aws.Attributes.n;
+import static com.tickethub.aws.Attributes.s;
+
 import com.tickethub.config.Config;
 import java.util.Map;
 import java.util.Optional;
@@ -86,13 +89,5 @@ public class IdempotencyStore {
     } catch (ConditionalCheckFailedException alreadyGone) {
       // nothing to forget
     }
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

@@ -1,5 +1,8 @@
 package com.tickethub.inventory;
 
+import static com.tickethub.aws.Attributes.n;
+import static com.tickethub.aws.Attributes.num;
+
 import com.tickethub.config.TableNames;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,8 +52,8 @@ public class BuyerLimitRepository {
             .updateExpression("SET #count = #count + :q, holds.#o = :hold")
             .conditionExpression("#count <= :room AND attribute_not_exists(holds.#o)")
             .expressionAttributeNames(Map.of("#count", "count", Holds.PLACEHOLDER, orderId))
-            .expressionAttributeValues(Map.of(":q", InventoryRepository.n(quantity), ":hold", hold,
-                ":room", InventoryRepository.n(limit - quantity))));
+            .expressionAttributeValues(Map.of(":q", n(quantity), ":hold", hold,
+                ":room", n(limit - quantity))));
         return true;
       } catch (ConditionalCheckFailedException failed) {
         // No counter yet, over the limit, or this order counted already: the item tells which.
@@ -70,7 +73,7 @@ public class BuyerLimitRepository {
           }
           continue;
         }
-        if (InventoryRepository.num(item, "count") + quantity > limit) {
+        if (num(item, "count") + quantity > limit) {
           return false;
         }
       }
@@ -93,14 +96,14 @@ public class BuyerLimitRepository {
   public boolean releaseIfExpired(HoldEntry hold, Instant now) {
     return change(hold.eventId(), hold.ticketTypeId(), hold.buyerId(), hold.orderId(),
         "REMOVE holds.#o SET #count = #count - :q", " AND holds.#o.exp <= :now",
-        Map.of(":now", InventoryRepository.n(now.getEpochSecond())));
+        Map.of(":now", n(now.getEpochSecond())));
   }
 
   /** The buyer's count of the type over their live orders (0 without a counter). */
   public long count(String eventId, String ticketTypeId, String buyerId) {
     Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(eventId, ticketTypeId, buyerId))
         .consistentRead(true).projectionExpression("#count").expressionAttributeNames(Map.of("#count", "count"))).item();
-    return item == null ? 0 : InventoryRepository.num(item, "count");
+    return item == null ? 0 : num(item, "count");
   }
 
   private boolean create(Map<String, AttributeValue> key, String eventId, String ticketTypeId, String buyerId,
@@ -109,7 +112,7 @@ public class BuyerLimitRepository {
     item.put("eventId", AttributeValue.fromS(eventId));
     item.put("ticketTypeId", AttributeValue.fromS(ticketTypeId));
     item.put("buyerId", AttributeValue.fromS(buyerId));
-    item.put("count", InventoryRepository.n(quantity));
+    item.put("count", n(quantity));
     item.put("holds", AttributeValue.fromM(Map.of(orderId, hold)));
     try {
       dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));

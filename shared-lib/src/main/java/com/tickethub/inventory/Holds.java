@@ -1,5 +1,7 @@
 package com.tickethub.inventory;
 
+import static com.tickethub.aws.Attributes.n;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,7 +46,7 @@ final class Holds {
           .updateExpression("SET holds.#o.exp = :exp")
           .conditionExpression("attribute_exists(holds.#o.exp)")
           .expressionAttributeNames(Map.of(PLACEHOLDER, orderId))
-          .expressionAttributeValues(Map.of(":exp", InventoryRepository.n(expiresAt.getEpochSecond()))));
+          .expressionAttributeValues(Map.of(":exp", n(expiresAt.getEpochSecond()))));
       return true;
     } catch (ConditionalCheckFailedException goneOrCommitted) {
       return false;
@@ -82,8 +84,8 @@ final class Holds {
   }
 
   static AttributeValue value(int quantity, Instant expiresAt) {
-    return AttributeValue.fromM(Map.of("q", InventoryRepository.n(quantity),
-        "exp", InventoryRepository.n(expiresAt.getEpochSecond())));
+    return AttributeValue.fromM(Map.of("q", n(quantity),
+        "exp", n(expiresAt.getEpochSecond())));
   }
 
   /** The entry of {@code orderId} in an item read back, or null. */

@@ -1,5 +1,8 @@
 package com.tickethub.inventory;
 
+import static com.tickethub.aws.Attributes.n;
+import static com.tickethub.aws.Attributes.num;
+
 import com.tickethub.config.TableNames;
 import com.tickethub.events.TicketType;
 import java.time.Instant;
@@ -292,14 +295,5 @@ public class InventoryRepository {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing inventory", e);
     }
-  }
-
-  static long num(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? 0 : Long.parseLong(value.n());
-  }
-
-  static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

@@ -1,5 +1,9 @@
 package com.tickethub.orders;
 
+import static com.tickethub.aws.Attributes.n;
+import static com.tickethub.aws.Attributes.s;
+import static com.tickethub.aws.Attributes.strings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.tickethub.config.TableNames;
@@ -49,7 +53,7 @@ public class OrderRepository {
     item.put("status", s(order.status().name()));
     item.put("expiresAt", s(order.expiresAt().toString()));
     item.put("expiresAtEpoch", n(order.expiresAt().getEpochSecond()));
-    item.put("ticketIds", AttributeValue.fromL(order.ticketIds().stream().map(AttributeValue::fromS).toList()));
+    item.put("ticketIds", strings(order.ticketIds()));
     item.put("createdAt", s(order.createdAt().toString()));
     if (order.payment() != null) {
       item.put("payment", s(Json.write(order.payment())));
@@ -81,7 +85,7 @@ public class OrderRepository {
   /** PENDING_PAYMENT -> PAID with the order's ticket ids. */
   public boolean markPaid(String orderId, List<String> ticketIds, Instant now) {
     return transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, now, "", ", ticketIds = :tickets",
-        Map.of(":tickets", list(ticketIds)));
+        Map.of(":tickets", strings(ticketIds)));
   }
 
   /**
@@ -90,7 +94,7 @@ public class OrderRepository {
    */
   public boolean markPaidLate(String orderId, List<OrderItem> items, List<String> ticketIds, Instant now) {
     return transition(orderId, List.of(OrderStatus.EXPIRED, OrderStatus.CANCELLED), OrderStatus.PAID, now, "",
-        ", ticketIds = :tickets, #items = :items", Map.of(":tickets", list(ticketIds), ":items", s(Json.write(items))));
+        ", ticketIds = :tickets, #items = :items", Map.of(":tickets", strings(ticketIds), ":items", s(Json.write(items))));
   }
 
   /**
@@ -181,17 +185,5 @@ public class OrderRepository {
 
   private static Map<String, AttributeValue> key(String orderId) {
     return Map.of("pk", s("ORDER#" + orderId), "sk", s(SK));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue list(List<String> values) {
-    return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

@@ -1,5 +1,7 @@
 package com.tickethub.tickets;
 
+import static com.tickethub.aws.Attributes.s;
+
 import com.tickethub.config.TableNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,9 +197,5 @@ public class TicketRepository {
 
   static Map<String, AttributeValue> key(String ticketId) {
     return Map.of("pk", s("TICKET#" + ticketId), "sk", s(SK));
-  }
-
-  static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }
