@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.orders.PaymentEventService;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class PaymentEventsHandler implements RequestHandler<SQSEvent, SQSB
 
   public PaymentEventsHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public PaymentEventsHandler(Map<String, String> env) {
