@@ -64,23 +64,23 @@ final class PurchaseLoadBench {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (ServerProcess server = ServerProcess.start(tree, jfr, null, root.resolve("bench/target/load-server.log"))) {
       PurchaseLoadBench bench = new PurchaseLoadBench(server.api);
-      double raw = RawRate.measure(server.dynamoEndpoint, 16, Duration.ofSeconds(10));
-      System.out.printf("%s; server of %s; %d tickets per round (2 types, the second with 8 shards); the emulator's "
-          + "raw conditional-update rate, 16 threads, 10 s: %.0f/s%n%n", Machine.describe(), tree, tickets, raw);
+      System.out.printf("%s; server of %s; %d tickets per round (2 types, the second with 8 shards); before each "
+          + "round the emulator's raw conditional-update rate (max(16, buyers) threads, one item each, 5 s after 2 s)%n%n",
+          Machine.describe(), tree, tickets);
       System.out.println("| buyers | requests | req/s | p50 ms | p95 ms | p99 ms | 201 | 409 | other | "
-          + "DynamoDB req per purchase | efficiency | load avg | invariant |");
-      System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+          + "DynamoDB req per purchase | raw updates/s | efficiency | load avg | invariant |");
+      System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
       for (int buyers : levels) {
+        double raw = RawRate.measure(server.dynamoEndpoint, Math.max(16, buyers), Duration.ofSeconds(5));
         Map<String, Object> row = bench.round(buyers, tickets, raw);
         rows.add(row);
-        System.out.printf("| %d | %d | %.0f | %.0f | %.0f | %.0f | %d | %d | %d | %.2f | %.2f | %.1f | %s |%n",
+        System.out.printf("| %d | %d | %.0f | %.0f | %.0f | %.0f | %d | %d | %d | %.2f | %.0f | %.2f | %.1f | %s |%n",
             buyers, row.get("requests"), row.get("rps"), row.get("p50"), row.get("p95"), row.get("p99"),
-            row.get("created"), row.get("conflicts"), row.get("other"), row.get("dynamoPerPurchase"),
+            row.get("created"), row.get("conflicts"), row.get("other"), row.get("dynamoPerPurchase"), raw,
             row.get("efficiency"), row.get("loadAverage"), row.get("verdict"));
       }
       Api.JSON.writerWithDefaultPrettyPrinter().writeValue(results.resolve("load-" + label + ".json").toFile(),
-          Map.of("label", label, "tree", tree.toString(), "rawUpdatesPerSecond", raw, "rows", rows,
-              "machine", Machine.describe()));
+          Map.of("label", label, "tree", tree.toString(), "rows", rows, "machine", Machine.describe()));
     }
     if (jfr != null) {
       System.out.println();
@@ -183,6 +183,7 @@ final class PurchaseLoadBench {
     row.put("conflicts", conflicts);
     row.put("other", other);
     row.put("dynamoPerPurchase", perPurchase);
+    row.put("rawUpdatesPerSecond", raw);
     row.put("efficiency", raw > 0 ? rps * perPurchase / raw : 0);
     row.put("loadAverage", load);
     row.put("verdict", (balanced ? "ok" : "MISMATCH") + (soldOut.size() < types.size() ? ", NOT sold out in "
