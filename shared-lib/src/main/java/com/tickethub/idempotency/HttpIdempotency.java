@@ -35,7 +35,7 @@ public class HttpIdempotency {
     if (key.isEmpty()) {
       return action.get();
     }
-    String scoped = function + "#" + request.caller().sub() + "#" + key.get();
+    String scoped = Idempotency.scope(function, request.caller().sub(), key.get());
     String stored = idempotency.run(scoped, payload(request), request.remainingMillis(),
         () -> Json.write(action.get()));
     try {
