@@ -178,6 +178,15 @@ class ValidateTicketTest {
   }
 
   @Test
+  void listedScannerWithoutTheStaffGroupCannotValidate() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+
+    assertThrows(Forbidden.class, () -> scan(new Caller("scanner-v", Set.of()),
+        codes.codeFor(ticket.ticketId(), event.eventId()), "North"));
+    assertEquals(TicketStatus.ISSUED, fixtures.tickets.find(ticket.ticketId()).orElseThrow().status());
+  }
+
+  @Test
   void buyerCannotValidateEvenTheirOwnTicket() {
     Ticket ticket = fixtures.ticket(event, "buyer-1");
 
