@@ -180,6 +180,15 @@ class ValidateTicketTest {
   }
 
   @Test
+  void listedScannerWithoutTheStaffGroupCannotValidate() {
+    Ticket ticket = fixtures.ticket(event, "buyer-1");
+
+    assertThrows(Forbidden.class, () -> scan(new Caller("scanner-v", Set.of()),
+        codes.codeFor(ticket), "North"));
+    assertEquals(TicketStatus.ISSUED, fixtures.reread(ticket).status());
+  }
+
+  @Test
   void buyerCannotValidateEvenTheirOwnTicket() {
     Ticket ticket = fixtures.ticket(event, "buyer-1");
 

@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -123,11 +125,16 @@ class StripeWebhookHandlerTest {
     assertRejected(post(body, first + "," + second.substring(second.indexOf("v1=")), false));
   }
 
-  @Test
-  void correctlySignedBodyThatIsNotJsonIsRejected() {
-    String notJson = "event=payment_intent.succeeded&id=evt_1";
+  @ParameterizedTest
+  @ValueSource(strings = {"event=payment_intent.succeeded&id=evt_1", "[]", "{}", "null", "\"evt\"",
+      "{\"object\": \"event\", \"id\": \"evt_1\"}", "{\"id\": \"evt_1\", \"type\": \"payment_intent.succeeded\"}"})
+  void correctlySignedBodyThatIsNotAStripeEventIsAnInvalidRequestNotABadSignature(String notAnEvent) {
+    APIGatewayV2HTTPResponse response = post(notAnEvent, sign(notAnEvent, SECRET, Instant.now()), false);
 
-    assertRejected(post(notJson, sign(notJson, SECRET, Instant.now()), false));
+    assertEquals(400, response.getStatusCode(), response.getBody());
+    assertTrue(response.getBody().contains("\"code\":\"invalid_request\""), response.getBody());
+    assertTrue(response.getBody().contains("\"field\":\"body\""), response.getBody());
+    assertEquals(List.of(), enqueued(), "nothing is enqueued");
   }
 
   @Test
