@@ -1,24 +1,22 @@
 package com.tickethub.local.server;
 
-import com.sun.net.httpserver.HttpServer;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,23 +28,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
-  private static final int WORKER_THREADS = 32;
+  /** Request threads: enough for the load benchmark's buyers, each blocked in a function call. */
+  private static final int MAX_THREADS = 200;
 
   private final LocalAws aws;
   private final FunctionHost functions;
   private final JwtAuthorizer authorizer;
-  private final HttpServer http;
-  private final ExecutorService workers;
+  private final Server http;
+  private final int port;
   private final SqsEventSources sqs;
   private final Schedules schedules;
 
-  private LocalServer(LocalAws aws, FunctionHost functions, JwtAuthorizer authorizer, HttpServer http,
-      ExecutorService workers, SqsEventSources sqs, Schedules schedules) {
+  private LocalServer(LocalAws aws, FunctionHost functions, JwtAuthorizer authorizer, Server http, int port,
+      SqsEventSources sqs, Schedules schedules) {
     this.aws = aws;
     this.functions = functions;
     this.authorizer = authorizer;
     this.http = http;
-    this.workers = workers;
+    this.port = port;
     this.sqs = sqs;
     this.schedules = schedules;
   }
@@ -107,20 +106,42 @@ public final class LocalServer implements AutoCloseable {
       Schedules schedules = Schedules.start(definitions, functions, options.firstRateDelay());
       running.push(schedules);
       JwtAuthorizer authorizer = JwtAuthorizer.create(options.dataDir());
-      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
-      int port = http.getAddress().getPort();
+      Server http = jetty(options.port());
+      running.push(http::stop);
+      ServerConnector connector = (ServerConnector) http.getConnectors()[0];
+      connector.open();
+      int port = connector.getLocalPort();
       LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
           localEnvironment);
-      http.createContext("/", new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
+      http.setHandler(new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
           functions, Cors.of(template), port));
-      ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));
-      http.setExecutor(workers);
       http.start();
-      return new LocalServer(aws, functions, authorizer, http, workers, sqs, schedules);
-    } catch (IOException | RuntimeException e) {
+      return new LocalServer(aws, functions, authorizer, http, port, sqs, schedules);
+    } catch (Exception e) {
       running.forEach(LocalServer::closeQuietly);
-      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      throw e instanceof IOException io ? new UncheckedIOException(io)
+          : e instanceof RuntimeException r ? r : new IllegalStateException("The HTTP server did not start", e);
     }
+  }
+
+  /**
+   * Jetty on the loopback address, without a Server header, and taking any path as API Gateway does
+   * (encoded slashes and dots in a path parameter reach the function, which answers for them).
+   */
+  private static Server jetty(int port) {
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+    threads.setName("http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setUriCompliance(UriCompliance.UNSAFE);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setStopTimeout(5_000);
+    return server;
   }
 
   private static void closeQuietly(AutoCloseable part) {
@@ -143,7 +164,7 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   public JwtAuthorizer authorizer() {
@@ -158,25 +179,14 @@ public final class LocalServer implements AutoCloseable {
   @Override
   public synchronized void close() {
     LOG.info("Stopping the local server");
-    http.stop(0);
-    workers.shutdown();
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      http.stop();
+    } catch (Exception e) {
+      LOG.warn("Stopping the HTTP server", e);
     }
     schedules.close();
     sqs.close();
     functions.close();
     aws.close();
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
