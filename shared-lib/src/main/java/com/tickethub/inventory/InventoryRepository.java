@@ -185,10 +185,10 @@ public class InventoryRepository {
   public boolean returnSold(String eventId, String ticketTypeId, String orderId, int shard, int quantity) {
     try {
       dynamo.updateItem(b -> b.tableName(table).key(key(eventId, ticketTypeId, shard))
-          .updateExpression("SET sold = sold - :q, available = available + :q, #r = :q")
+          .updateExpression("SET sold = sold - :q, available = available + :q, #r = :q ADD v :one")
           .conditionExpression("attribute_not_exists(#r) AND sold >= :q")
           .expressionAttributeNames(Map.of("#r", "returned#" + orderId))
-          .expressionAttributeValues(Map.of(":q", n(quantity))));
+          .expressionAttributeValues(Map.of(":q", n(quantity), ":one", n(1))));
       return true;
     } catch (ConditionalCheckFailedException alreadyReturned) {
       return false;
@@ -241,10 +241,11 @@ public class InventoryRepository {
     for (int attempt = 0; attempt < SHARD_ATTEMPTS; attempt++) {
       try {
         dynamo.updateItem(b -> b.tableName(table).key(key)
-            .updateExpression("SET available = available - :q, held = held + :q, holds.#o = :hold")
+            .updateExpression("SET available = available - :q, held = held + :q, holds.#o = :hold ADD v :one")
             .conditionExpression("available >= :q AND attribute_not_exists(holds.#o)")
             .expressionAttributeNames(Map.of(Holds.PLACEHOLDER, orderId))
-            .expressionAttributeValues(Map.of(":q", n(quantity), ":hold", Holds.value(quantity, expiresAt))));
+            .expressionAttributeValues(Map.of(":q", n(quantity), ":hold", Holds.value(quantity, expiresAt),
+                ":one", n(1))));
         return new ShardTake(quantity, 0);
       } catch (ConditionalCheckFailedException failed) {
         // Either too few left or this order already holds here: only a read tells which.
@@ -268,8 +269,11 @@ public class InventoryRepository {
   /** Moves the order's held part to {@code target} and drops its entry, at most once (see {@link Holds#apply}). */
   private boolean move(String eventId, String ticketTypeId, String orderId, int shard, String target,
       String extraCondition, Map<String, AttributeValue> extraValues) {
-    return holds.apply(key(eventId, ticketTypeId, shard), orderId, "REMOVE holds.#o SET held = held - :q, " + target,
-        extraCondition, extraValues);
+    // v counts the shard's changes (live availability's version); ADD starts it at 0 on older items.
+    Map<String, AttributeValue> values = new HashMap<>(extraValues);
+    values.put(":one", n(1));
+    return holds.apply(key(eventId, ticketTypeId, shard), orderId,
+        "REMOVE holds.#o SET held = held - :q, " + target + " ADD v :one", extraCondition, values);
   }
 
   private static Map<String, AttributeValue> key(String eventId, String ticketTypeId, int shard) {

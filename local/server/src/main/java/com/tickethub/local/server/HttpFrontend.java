@@ -44,9 +44,12 @@ final class HttpFrontend extends Handler.Abstract {
   private final FunctionHost functions;
   private final Cors cors;
   private final int port;
+  private final LiveGateway live;
 
+  /** @param live the WebSocket API, whose {@code @connections} endpoint is served here; null when there is none */
   HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
-      int port) {
+      int port, LiveGateway live) {
+    this.live = live;
     this.localRoutes = localRoutes;
     this.cors = cors;
     this.routes = routes;
@@ -78,6 +81,9 @@ final class HttpFrontend extends Handler.Abstract {
   }
 
   private Wire respond(LocalRequest request) {
+    if (live != null && LiveGateway.isManagementPath(request.rawPath())) {
+      return Wire.ofLocal(live.manage(request));
+    }
     Optional<LocalRoutes.Route> local = localRoutes.find(request.method(), request.rawPath());
     if (local.isPresent()) {
       return local(local.get(), request);
