@@ -101,7 +101,7 @@ public final class LocalServer implements AutoCloseable {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
-    LocalAws aws = LocalAws.start(template, options.dynamoDir());
+    LocalAws aws = LocalAws.start(template, options.dynamoDir(), true);
     Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
       // The port comes first: the functions get the server's own URL as the live API's @connections endpoint.

@@ -10,15 +10,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,8 +52,6 @@ public final class DynamoStreamProxy implements AutoCloseable {
   private final URI target;
   private final HttpServer server;
   private final ExecutorService threads;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, StreamedTable> tables;
   private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
   private long sequence = 100_000_000_000_000_000L;
@@ -124,28 +120,25 @@ public final class DynamoStreamProxy implements AutoCloseable {
         body = in.readAllBytes();
       }
       String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      HttpResponse<byte[]> response = captured(operation, exchange, body);
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+      Reply response = captured(operation, exchange, body);
+      response.headers().forEach((name, values) -> {
+        if (name != null && !HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
           values.forEach(value -> exchange.getResponseHeaders().add(name, value));
         }
       });
-      exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+      exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
       if (response.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(response.body());
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("The DynamoDB proxy failed on a request", e);
     }
   }
 
   /** Forwards the request, around it the reads that make its stream records when it writes a streamed table. */
-  private HttpResponse<byte[]> captured(String operation, HttpExchange exchange, byte[] body)
-      throws IOException, InterruptedException {
+  private Reply captured(String operation, HttpExchange exchange, byte[] body) throws IOException {
     String name = operation == null ? "" : operation.substring(operation.indexOf('.') + 1);
     if (!Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem").contains(name) || !anyReader()) {
       return forward(exchange, body);
@@ -172,8 +165,8 @@ public final class DynamoStreamProxy implements AutoCloseable {
       for (Write write : writes) {
         write.before = getItem(exchange, write);
       }
-      HttpResponse<byte[]> response = forward(exchange, body);
-      if (response.statusCode() == 200) {
+      Reply response = forward(exchange, body);
+      if (response.status() == 200) {
         Set<String> unprocessed = name.equals("BatchWriteItem") ? unprocessed(JSON.readTree(response.body()))
             : Set.of();
         for (Write write : writes) {
@@ -230,21 +223,21 @@ public final class DynamoStreamProxy implements AutoCloseable {
     }
   }
 
-  private JsonNode getItem(HttpExchange exchange, Write write) throws IOException, InterruptedException {
+  private JsonNode getItem(HttpExchange exchange, Write write) throws IOException {
     ObjectNode request = JSON.createObjectNode().put("TableName", write.table.name()).put("ConsistentRead", true);
     request.set("Key", write.key);
-    HttpRequest.Builder get = HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofByteArray(
-        JSON.writeValueAsBytes(request))).header("X-Amz-Target", GET_ITEM)
-        .header("Content-Type", "application/x-amz-json-1.0");
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-Amz-Target", List.of(GET_ITEM));
+    headers.put("Content-Type", List.of("application/x-amz-json-1.0"));
     // dynalite checks that a request is signed, not the signature: the client's headers do.
     for (String header : List.of("Authorization", "X-Amz-Date")) {
       String value = exchange.getRequestHeaders().getFirst(header);
       if (value != null) {
-        get.header(header, value);
+        headers.put(header, List.of(value));
       }
     }
-    HttpResponse<byte[]> response = client.send(get.build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
+    Reply response = call("POST", "/", headers, JSON.writeValueAsBytes(request));
+    if (response.status() != 200) {
       throw new IllegalStateException("GetItem for a stream image failed: " + new String(response.body()));
     }
     JsonNode item = JSON.readTree(response.body()).path("Item");
@@ -281,15 +274,37 @@ public final class DynamoStreamProxy implements AutoCloseable {
     }
   }
 
-  private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
-        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
+  private Reply forward(HttpExchange exchange, byte[] body) throws IOException {
+    return call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders(), body);
+  }
+
+  /** An answer of dynalite: status, headers and body as they came. */
+  private record Reply(int status, Map<String, List<String>> headers, byte[] body) {}
+
+  /** One request to dynalite, on the JDK's keep-alive connection pool (plain and blocking, as the SDK's own client). */
+  private Reply call(String method, String path, Map<String, List<String>> headers, byte[] body) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) target.resolve(path).toURL().openConnection();
+    connection.setRequestMethod(method);
+    connection.setConnectTimeout(5_000);
+    connection.setReadTimeout(60_000);
+    headers.forEach((name, values) -> {
       if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        values.forEach(value -> request.header(name, value));
+        values.forEach(value -> connection.addRequestProperty(name, value));
       }
     });
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (body.length > 0) {
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(body.length);
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(body);
+      }
+    }
+    int status = connection.getResponseCode();
+    byte[] answer;
+    try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+      answer = in == null ? new byte[0] : in.readAllBytes();
+    }
+    return new Reply(status, connection.getHeaderFields(), answer);
   }
 
   @Override

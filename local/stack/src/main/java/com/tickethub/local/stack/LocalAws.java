@@ -65,10 +65,13 @@ public final class LocalAws implements AutoCloseable {
     createQueues();
   }
 
-  /** dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. */
-  public static LocalAws start(Template template, Path dataDir) {
+  /**
+   * dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. With
+   * {@code streams}, clients reach dynalite through {@link DynamoStreamProxy}, which makes the tables' streams.
+   */
+  public static LocalAws start(Template template, Path dataDir, boolean streams) {
     Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir);
-    DynamoStreamProxy streams = DynamoStreamProxy.start(dynalite.endpoint(), streamedTables(template));
+    DynamoStreamProxy proxy = streams ? DynamoStreamProxy.start(dynalite.endpoint(), streamedTables(template)) : null;
     ElasticMq elasticMq = ElasticMq.start();
     return new LocalAws(template, new Endpoints() {
       public URI dynamo() {
@@ -81,10 +84,12 @@ public final class LocalAws implements AutoCloseable {
 
       public void close() {
         elasticMq.close();
-        streams.close();
+        if (proxy != null) {
+          proxy.close();
+        }
         dynalite.close();
       }
-    }, streams);
+    }, proxy);
   }
 
   /** The tables with a StreamSpecification: key attribute names and view type, by table name. */
@@ -103,7 +108,7 @@ public final class LocalAws implements AutoCloseable {
 
   /**
    * The stream of a table with a StreamSpecification: dynalite has none, so the local stack makes it
-   * ({@link DynamoStreamProxy}); absent on LocalStack, whose own streams the local server does not read.
+   * ({@link DynamoStreamProxy}); absent without it (the shared test stack, LocalStack).
    */
   public DynamoStreamProxy streams() {
     if (streams == null) {
@@ -123,7 +128,7 @@ public final class LocalAws implements AutoCloseable {
       Template template = Template.ofProject();
       shared = "localstack".equals(System.getenv("TICKETHUB_TEST_BACKEND"))
           ? new LocalAws(template, LocalStackEndpoints.start(), null)
-          : start(template, null);
+          : start(template, null, false);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-aws-stop"));
     }
     return shared;
