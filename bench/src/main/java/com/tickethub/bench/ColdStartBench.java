@@ -43,7 +43,7 @@ final class ColdStartBench {
         Runtime.getRuntime().availableProcessors(), runs, timeTool ? "/usr/bin/time -v" : "VmRSS sampled every 20 ms");
     System.out.println("| function | jar (MB) | event | answer | wall ms, median (min-max) | peak RSS MB, median |");
     System.out.println("|---|---:|---|---|---:|---:|");
-    try (LocalAws aws = LocalAws.start(template, null)) {
+    try (LocalAws aws = LocalAws.start(template, null, false)) {
       Map<String, String> local = LocalEnvironment.of(work, System.getenv());
       for (TemplateFunction function : TemplateFunction.all(template)) {
         Path event = sampleEvent(root, function.moduleName());

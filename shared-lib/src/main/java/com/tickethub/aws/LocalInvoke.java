@@ -6,15 +6,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -23,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +56,7 @@ public final class LocalInvoke {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .serializationInclusion(JsonInclude.Include.NON_NULL)
       .addMixIn(ScheduledEvent.class, ScheduledEventShape.class)
+      .addMixIn(StreamRecord.class, StreamRecordShape.class)
       .build();
 
   private LocalInvoke() {}
@@ -186,6 +193,29 @@ public final class LocalInvoke {
 
     @JsonDeserialize(using = IsoDateTime.class)
     abstract void setTime(DateTime time);
+  }
+
+  /** DynamoDB Streams send {@code ApproximateCreationDateTime} in epoch seconds, not milliseconds. */
+  private abstract static class StreamRecordShape {
+    @JsonDeserialize(using = EpochSeconds.class)
+    abstract void setApproximateCreationDateTime(Date time);
+
+    @JsonSerialize(using = EpochSecondsWriter.class)
+    abstract Date getApproximateCreationDateTime();
+  }
+
+  private static final class EpochSeconds extends JsonDeserializer<Date> {
+    @Override
+    public Date deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      return new Date(Math.round(parser.getValueAsDouble() * 1000));
+    }
+  }
+
+  private static final class EpochSecondsWriter extends JsonSerializer<Date> {
+    @Override
+    public void serialize(Date value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+      generator.writeNumber(value.getTime() / 1000.0);
+    }
   }
 
   private static final class IsoDateTime extends JsonDeserializer<DateTime> {

@@ -7,11 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.tickethub.config.Config;
 import com.tickethub.events.EventService;
 import com.tickethub.http.ApiResponse;
+import com.tickethub.http.Caching;
 import com.tickethub.http.HttpEndpoint;
 import java.util.Map;
 
 /**
  * {@code GET /events/{eventId}}: anyone reads an event with each ticket type's available count;
+ * cacheable for a second by a CDN (ETag, 304 on If-None-Match), the polling fallback of live availability;
  * {@code GET /events/{eventId}/stats}: its organizer reads the counts per type, check-ins included.
  */
 public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -33,9 +35,8 @@ public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return http.handle(event, context, request -> ApiResponse.json(200,
-        request.routeKey().equals("GET /events/{eventId}/stats")
-            ? events.stats(request.caller(), request.pathParameter("eventId"))
-            : events.get(request.pathParameter("eventId"))));
+    return http.handle(event, context, request -> request.routeKey().equals("GET /events/{eventId}/stats")
+        ? ApiResponse.json(200, events.stats(request.caller(), request.pathParameter("eventId")))
+        : Caching.publicForOneSecond(request, ApiResponse.json(200, events.get(request.pathParameter("eventId")))));
   }
 }

@@ -1,8 +1,6 @@
 package com.tickethub.local.server;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.tickethub.aws.LocalInvoke;
 import com.tickethub.errors.DomainException;
 import com.tickethub.errors.Forbidden;
@@ -12,7 +10,7 @@ import com.tickethub.http.ApiResponse;
 import com.tickethub.http.Problems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,6 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * then the template's routes; the JWT authorizer before the function (401 without calling it); the function's
  * response written back as API Gateway would.
  */
-final class HttpFrontend implements HttpHandler {
+final class HttpFrontend extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
   /** API Gateway's own payload limit; the functions enforce the contract's smaller one. */
   static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -40,9 +44,12 @@ final class HttpFrontend implements HttpHandler {
   private final FunctionHost functions;
   private final Cors cors;
   private final int port;
+  private final LiveGateway live;
 
+  /** @param live the WebSocket API, whose {@code @connections} endpoint is served here; null when there is none */
   HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
-      int port) {
+      int port, LiveGateway live) {
+    this.live = live;
     this.localRoutes = localRoutes;
     this.cors = cors;
     this.routes = routes;
@@ -51,25 +58,32 @@ final class HttpFrontend implements HttpHandler {
     this.port = port;
   }
 
+  /** Blocking, as the functions it calls are: Jetty runs it on a pool thread. */
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+  public boolean handle(Request exchange, Response response, Callback callback) {
+    try {
       Optional<LocalRequest> request = read(exchange);
       if (request.isEmpty()) {
-        write(exchange, gatewayMessage(413, "Request Entity Too Large"), Map.of());
-        return;
+        write(exchange, response, callback, gatewayMessage(413, "Request Entity Too Large"), Map.of());
+        return true;
       }
       if (Cors.isPreflight(request.get())) {
-        write(exchange, new Wire(204, Map.of(), List.of(), new byte[0]), cors.preflight(request.get()));
-        return;
+        write(exchange, response, callback, new Wire(204, Map.of(), List.of(), new byte[0]),
+            cors.preflight(request.get()));
+        return true;
       }
-      write(exchange, respond(request.get()), cors.response(request.get()));
-    } catch (RuntimeException e) {
-      LOG.error("{} {} failed in the local server", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+      write(exchange, response, callback, respond(request.get()), cors.response(request.get()));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("{} {} failed in the local server", exchange.getMethod(), exchange.getHttpURI(), e);
+      callback.failed(e);
     }
+    return true;
   }
 
   private Wire respond(LocalRequest request) {
+    if (live != null && LiveGateway.isManagementPath(request.rawPath())) {
+      return Wire.ofLocal(live.manage(request));
+    }
     Optional<LocalRoutes.Route> local = localRoutes.find(request.method(), request.rawPath());
     if (local.isPresent()) {
       return local(local.get(), request);
@@ -116,32 +130,34 @@ final class HttpFrontend implements HttpHandler {
         ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Optional<LocalRequest> read(HttpExchange exchange) throws IOException {
+  private static Optional<LocalRequest> read(Request exchange) throws IOException {
     byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
+    try (InputStream in = Content.Source.asInputStream(exchange)) {
       body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
     }
     if (body.length > MAX_PAYLOAD_BYTES) {
       return Optional.empty();
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
-    return Optional.of(new LocalRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body,
-        exchange.getRemoteAddress().getAddress().getHostAddress()));
+    exchange.getHeaders().forEach(field -> headers.computeIfAbsent(field.getLowerCaseName(), n -> new ArrayList<>())
+        .add(field.getValue()));
+    return Optional.of(new LocalRequest(exchange.getMethod().toUpperCase(Locale.ROOT),
+        exchange.getHttpURI().getPath(), exchange.getHttpURI().getQuery(), headers, body,
+        Request.getRemoteAddr(exchange)));
   }
 
-  private static void write(HttpExchange exchange, Wire wire, Map<String, String> corsHeaders) throws IOException {
-    wire.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    corsHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    wire.cookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
-    boolean noBody = wire.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-    exchange.sendResponseHeaders(wire.status(), noBody ? -1 : wire.body().length);
-    if (!noBody) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(wire.body());
-      }
+  private static void write(Request exchange, Response response, Callback callback, Wire wire,
+      Map<String, String> corsHeaders) {
+    response.setStatus(wire.status());
+    HttpFields.Mutable headers = response.getHeaders();
+    wire.headers().forEach(headers::add);
+    corsHeaders.forEach(headers::put);
+    wire.cookies().forEach(cookie -> headers.add("Set-Cookie", cookie));
+    boolean noBody = wire.body().length == 0 || exchange.getMethod().equalsIgnoreCase("HEAD");
+    if (noBody) {
+      callback.succeeded();
+    } else {
+      response.write(true, ByteBuffer.wrap(wire.body()), callback);
     }
   }
 

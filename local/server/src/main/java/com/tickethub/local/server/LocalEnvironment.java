@@ -3,8 +3,10 @@ package com.tickethub.local.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +18,8 @@ import java.util.stream.Stream;
 public final class LocalEnvironment {
   public static final String STRIPE_WEBHOOK_SECRET = "STRIPE_WEBHOOK_SECRET";
   public static final String TICKET_KEYS_FILE = "TICKET_KEYS_FILE";
+  /** The live WebSocket API's @connections endpoint: the local server itself instead of execute-api. */
+  public static final String LIVE_CONNECTIONS_ENDPOINT = "LIVE_CONNECTIONS_ENDPOINT";
   public static final String DEFAULT_WEBHOOK_SECRET = "whsec_local_dev";
   public static final List<String> NAMES = List.of(STRIPE_WEBHOOK_SECRET, TICKET_KEYS_FILE);
 
@@ -48,5 +52,12 @@ public final class LocalEnvironment {
     return Map.of(
         STRIPE_WEBHOOK_SECRET, serverEnvironment.getOrDefault(STRIPE_WEBHOOK_SECRET, DEFAULT_WEBHOOK_SECRET),
         TICKET_KEYS_FILE, dataFolder.resolve("ticket-keys.json").toAbsolutePath().toString());
+  }
+
+  /** The same, on a running local server at {@code server}, which serves the live API's @connections endpoint. */
+  public static Map<String, String> of(Path dataFolder, Map<String, String> serverEnvironment, URI server) {
+    Map<String, String> env = new HashMap<>(of(dataFolder, serverEnvironment));
+    env.put(LIVE_CONNECTIONS_ENDPOINT, server.toString());
+    return Map.copyOf(env);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /** template.yaml against the code and openapi.yaml: handlers, routes, environment and policies. */
 class TemplateContractTest {
   private static final Map<String, Class<?>> EVENT_TYPES = Map.of(
-      "HttpApi", APIGatewayV2HTTPEvent.class, "SQS", SQSEvent.class, "Schedule", ScheduledEvent.class);
+      "HttpApi", APIGatewayV2HTTPEvent.class, "SQS", SQSEvent.class, "Schedule", ScheduledEvent.class,
+      "DynamoDB", DynamodbEvent.class);
   /** What the Lambda runtime sets (and the local server sets for the emulators), beside the template. */
   private static final Set<String> RUNTIME_VARIABLES = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID",
       "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",

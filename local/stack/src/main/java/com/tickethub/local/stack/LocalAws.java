@@ -41,6 +41,7 @@ public final class LocalAws implements AutoCloseable {
   private final SqsClient sqs;
   private final Map<String, String> queueUrls = new LinkedHashMap<>();
   private final Map<String, String> queueArns = new LinkedHashMap<>();
+  private final DynamoStreamProxy streams;
 
   /** The stand-ins behind the two endpoints, stopped by {@link #close()}. */
   public interface Endpoints extends AutoCloseable {
@@ -52,10 +53,11 @@ public final class LocalAws implements AutoCloseable {
     void close();
   }
 
-  private LocalAws(Template template, Endpoints endpoints) {
+  private LocalAws(Template template, Endpoints endpoints, DynamoStreamProxy streams) {
     this.template = template;
     this.endpoints = endpoints;
-    this.dynamo = DynamoDbClient.builder().endpointOverride(endpoints.dynamo()).region(Region.of(REGION))
+    this.streams = streams;
+    this.dynamo = DynamoDbClient.builder().endpointOverride(dynamoEndpoint()).region(Region.of(REGION))
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     this.sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(Region.of(REGION))
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
@@ -63,9 +65,13 @@ public final class LocalAws implements AutoCloseable {
     createQueues();
   }
 
-  /** dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. */
-  public static LocalAws start(Template template, Path dataDir) {
+  /**
+   * dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. With
+   * {@code streams}, clients reach dynalite through {@link DynamoStreamProxy}, which makes the tables' streams.
+   */
+  public static LocalAws start(Template template, Path dataDir, boolean streams) {
     Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir);
+    DynamoStreamProxy proxy = streams ? DynamoStreamProxy.start(dynalite.endpoint(), streamedTables(template)) : null;
     ElasticMq elasticMq = ElasticMq.start();
     return new LocalAws(template, new Endpoints() {
       public URI dynamo() {
@@ -78,9 +84,42 @@ public final class LocalAws implements AutoCloseable {
 
       public void close() {
         elasticMq.close();
+        if (proxy != null) {
+          proxy.close();
+        }
         dynalite.close();
       }
+    }, proxy);
+  }
+
+  /** The tables with a StreamSpecification: key attribute names and view type, by table name. */
+  private static Map<String, Map.Entry<List<String>, String>> streamedTables(Template template) {
+    Map<String, Map.Entry<List<String>, String>> streamed = new LinkedHashMap<>();
+    template.resources("AWS::DynamoDB::Table").forEach((logicalId, table) -> {
+      JsonNode spec = table.path("Properties").path("StreamSpecification");
+      if (!spec.isMissingNode()) {
+        List<String> keys = new ArrayList<>();
+        table.path("Properties").path("KeySchema").forEach(k -> keys.add(k.path("AttributeName").asText()));
+        streamed.put(logicalId, Map.entry(keys, spec.path("StreamViewType").asText("NEW_AND_OLD_IMAGES")));
+      }
     });
+    return streamed;
+  }
+
+  /**
+   * The stream of a table with a StreamSpecification: dynalite has none, so the local stack makes it
+   * ({@link DynamoStreamProxy}); absent without it (the shared test stack, LocalStack).
+   */
+  public DynamoStreamProxy streams() {
+    if (streams == null) {
+      throw new IllegalStateException("This backend's streams are not emulated by the local stack");
+    }
+    return streams;
+  }
+
+  /** Where clients reach DynamoDB: through the stream proxy when there is one. */
+  private URI dynamoEndpoint() {
+    return streams != null ? streams.endpoint() : endpoints.dynamo();
   }
 
   /** One in-memory stack per JVM for the tests, started on first use and stopped when the JVM exits. */
@@ -88,8 +127,8 @@ public final class LocalAws implements AutoCloseable {
     if (shared == null) {
       Template template = Template.ofProject();
       shared = "localstack".equals(System.getenv("TICKETHUB_TEST_BACKEND"))
-          ? new LocalAws(template, LocalStackEndpoints.start())
-          : start(template, null);
+          ? new LocalAws(template, LocalStackEndpoints.start(), null)
+          : start(template, null, false);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-aws-stop"));
     }
     return shared;
@@ -121,7 +160,7 @@ public final class LocalAws implements AutoCloseable {
         "AWS_REGION", REGION,
         "AWS_ACCESS_KEY_ID", "local",
         "AWS_SECRET_ACCESS_KEY", "local",
-        "AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamo().toString(),
+        "AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint().toString(),
         "AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString(),
         "AWS_EC2_METADATA_DISABLED", "true");
   }
@@ -197,6 +236,9 @@ public final class LocalAws implements AutoCloseable {
         return tableName(name);
       case "AWS::SQS::Queue":
         return queueUrl(name);
+      case "AWS::ApiGatewayV2::Api":
+        // The local server serves the WebSocket API itself and gives the functions its own URL instead.
+        return "local";
       case "AWS::SecretsManager::Secret":
         // No Secrets Manager locally: empty, so the function takes its local stand-in (a file it is given).
         return "";
@@ -212,6 +254,8 @@ public final class LocalAws implements AutoCloseable {
             : "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + tableName(logicalId);
       case "QueueUrl":
         return queueUrl(logicalId);
+      case "StreamArn":
+        return streams().streamArn(tableName(logicalId));
       case "QueueName":
         require(queueUrls, logicalId);
         return logicalId;
