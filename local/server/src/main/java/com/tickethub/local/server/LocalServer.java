@@ -94,7 +94,8 @@ public final class LocalServer implements AutoCloseable {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
-    LocalAws aws = LocalAws.start(template, options.dynamoDir());
+    // In memory, the tests' backend (TICKETHUB_TEST_BACKEND) applies: dynalite + ElasticMQ unless it says moto.
+    LocalAws aws = options.dynamoDir() == null ? LocalAws.inMemory(template) : LocalAws.start(template, options.dynamoDir());
     Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
       Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
