@@ -55,7 +55,7 @@ class HttpIdempotencyTest {
     assertEquals("purchase#u-1#key-1", Idempotency.scope("purchase", "u-1", "key-1"));
   }
 
-  private ApiResponse run() {
+  private ApiResponse run(Claim claim) {
     return ApiResponse.json(200, Map.of("run", runs.incrementAndGet()));
   }
 
