@@ -101,7 +101,9 @@ public final class LocalServer implements AutoCloseable {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
-    LocalAws aws = LocalAws.start(template, options.dynamoDir(), true);
+    // In memory, the tests' backend (TICKETHUB_TEST_BACKEND) applies: dynalite + ElasticMQ unless it says moto.
+    LocalAws aws = options.dynamoDir() == null ? LocalAws.inMemory(template, true)
+        : LocalAws.start(template, options.dynamoDir(), true);
     Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
       // The port comes first: the functions get the server's own URL as the live API's @connections endpoint.

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The template's tables and queues on local stand-ins of DynamoDB and SQS (dynalite and ElasticMQ by
- * default, LocalStack where a Docker engine is and TICKETHUB_TEST_BACKEND=localstack), and the
+ * default; moto or LocalStack for the tests, see {@link #inMemory}), and the
  * environment each function would get from the template, resolved against them.
  */
 public final class LocalAws implements AutoCloseable {
@@ -84,9 +84,6 @@ public final class LocalAws implements AutoCloseable {
 
       public void close() {
         elasticMq.close();
-        if (proxy != null) {
-          proxy.close();
-        }
         dynalite.close();
       }
     }, proxy);
@@ -122,13 +119,36 @@ public final class LocalAws implements AutoCloseable {
     return streams != null ? streams.endpoint() : endpoints.dynamo();
   }
 
+  /**
+   * An in-memory stack on the backend that TICKETHUB_TEST_BACKEND names: {@code dynalite} (with ElasticMQ, the
+   * default), {@code moto} (moto_server, a second and independent emulator) or {@code localstack} (needs a Docker
+   * engine); with {@code streams}, clients reach it through the stream emulation of {@link DynamoStreamProxy}.
+   */
+  public static LocalAws inMemory(Template template, boolean streams) {
+    String backend = System.getenv().getOrDefault("TICKETHUB_TEST_BACKEND", "dynalite");
+    Endpoints endpoints = switch (backend) {
+      case "dynalite" -> null;
+      case "moto" -> MotoServer.start();
+      case "localstack" -> LocalStackEndpoints.start();
+      default -> throw new IllegalStateException(
+          "TICKETHUB_TEST_BACKEND=" + backend + " is none of dynalite, moto, localstack");
+    };
+    if (endpoints == null) {
+      return start(template, null, streams);
+    }
+    try {
+      return new LocalAws(template, endpoints,
+          streams ? DynamoStreamProxy.start(endpoints.dynamo(), streamedTables(template)) : null);
+    } catch (RuntimeException e) {
+      endpoints.close();
+      throw e;
+    }
+  }
+
   /** One in-memory stack per JVM for the tests, started on first use and stopped when the JVM exits. */
   public static synchronized LocalAws shared() {
     if (shared == null) {
-      Template template = Template.ofProject();
-      shared = "localstack".equals(System.getenv("TICKETHUB_TEST_BACKEND"))
-          ? new LocalAws(template, LocalStackEndpoints.start(), null)
-          : start(template, null, false);
+      shared = inMemory(Template.ofProject(), false);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-aws-stop"));
     }
     return shared;
@@ -341,6 +361,9 @@ public final class LocalAws implements AutoCloseable {
   public void close() {
     dynamo.close();
     sqs.close();
+    if (streams != null) {
+      streams.close();
+    }
     endpoints.close();
   }
 }
