@@ -4,18 +4,22 @@ import com.tickethub.aws.AwsModule;
 import com.tickethub.config.ClockModule;
 import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
+import com.tickethub.events.EventListings;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
+import com.tickethub.paging.CursorKeyModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class})
+@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class, CursorKeyModule.class})
 public interface GetEventComponent {
   HttpEndpoint http();
 
   EventService events();
+
+  EventListings listings();
 
   @Component.Factory
   interface Factory {
