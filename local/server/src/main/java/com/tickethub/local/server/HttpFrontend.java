@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP handler of the local server, in API Gateway's order: CORS preflight, local-only routes,
- * then the template's routes; the JWT authorizer before the function (401 without calling it); the function's
+ * the web app's files (CloudFront's part in AWS), then the template's routes; the JWT authorizer before the function (401 without calling it); the function's
  * response written back as API Gateway would.
  */
 final class HttpFrontend implements HttpHandler {
@@ -39,11 +39,13 @@ final class HttpFrontend implements HttpHandler {
   private final JwtAuthorizer authorizer;
   private final FunctionHost functions;
   private final Cors cors;
+  private final WebApp webApp;
   private final int port;
 
   HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
-      int port) {
+      WebApp webApp, int port) {
     this.localRoutes = localRoutes;
+    this.webApp = webApp;
     this.cors = cors;
     this.routes = routes;
     this.authorizer = authorizer;
@@ -73,6 +75,10 @@ final class HttpFrontend implements HttpHandler {
     Optional<LocalRoutes.Route> local = localRoutes.find(request.method(), request.rawPath());
     if (local.isPresent()) {
       return local(local.get(), request);
+    }
+    Optional<ApiResponse> file = webApp.serve(request);
+    if (file.isPresent()) {
+      return Wire.ofLocal(file.get());
     }
     Optional<RouteTable.Match> match = routes.find(request.method(), request.rawPath());
     if (match.isEmpty()) {

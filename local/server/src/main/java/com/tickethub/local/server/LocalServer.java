@@ -112,7 +112,7 @@ public final class LocalServer implements AutoCloseable {
       LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
           localEnvironment);
       http.createContext("/", new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
-          functions, Cors.of(template), port));
+          functions, Cors.of(template), WebApp.of(options.root(), null), port));
       ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));
       http.setExecutor(workers);
       http.start();
