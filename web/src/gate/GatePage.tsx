@@ -86,6 +86,10 @@ export default function GatePage() {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    if (!eventId.trim()) {
+      setFormError('Choose the event you are scanning for.');
+      return;
+    }
     const code = await decodeImageFile(file).catch(() => null);
     if (!code) {
       setScreen({ kind: 'error', message: 'No QR code found in that image. Try a sharper or larger picture.' });

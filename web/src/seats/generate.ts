@@ -40,13 +40,15 @@ export function arena(sections: number, rows: number, seatsPerRow: number, categ
   const focus = { x: 0, y: 0 };
   const result: SeatSection[] = [];
   const pitch = 10;
+  // The front row's circle must hold every section's front row side by side, with an aisle between.
+  const inner = (sections * seatsPerRow * pitch * 1.15) / (2 * Math.PI);
   for (let s = 0; s < sections; s++) {
     const angle = (2 * Math.PI * (s + 0.5)) / sections;
     const radial = { x: Math.cos(angle), y: Math.sin(angle) };
     const tangent = { x: -radial.y, y: radial.x };
     const sectionRows: SeatRow[] = [];
     for (let r = 0; r < rows; r++) {
-      const distance = 200 + r * pitch * 1.2;
+      const distance = inner + r * pitch * 1.2;
       const width = (seatsPerRow - 1) * pitch;
       const start = {
         x: focus.x + radial.x * distance - (tangent.x * width) / 2,
