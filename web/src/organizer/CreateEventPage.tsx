@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { navigate, useServices } from '../context';
 import { ApiError, newIdempotencyKey } from '../api/client';
 import type { NewEvent, NewTicketType, Seating } from '../api/types';
@@ -18,6 +18,7 @@ interface TypeRow {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+const SeatView3D = lazy(() => import('../seats/SeatView3D'));
 
 /** The form's own checks (empty and unreadable fields); every rule of the contract is the server's. */
 function formErrors(name: string, venue: string, startsAt: string, types: TypeRow[]): Record<string, string> {
@@ -47,6 +48,8 @@ export default function CreateEventPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [previewSeat, setPreviewSeat] = useState(-1);
+  const [show3D, setShow3D] = useState(false);
   // One Idempotency-Key per submitted form: a retry after a lost answer creates no second event.
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const nextKey = useRef(2);
@@ -266,7 +269,15 @@ export default function CreateEventPage() {
               {preview && (
                 <section aria-labelledby="preview-title">
                   <h2 id="preview-title">Preview</h2>
-                  <SeatMap layout={preview} label="Preview of the seat map" selected={EMPTY_SET} />
+                  <SeatMap layout={preview} label="Preview of the seat map" selected={EMPTY_SET} onCursor={setPreviewSeat} />
+                  <button type="button" disabled={previewSeat < 0 || previewSeat >= preview.count} onClick={() => setShow3D(true)}>
+                    View from {previewSeat >= 0 && previewSeat < preview.count ? preview.ids[previewSeat] : 'a seat'} in 3D
+                  </button>
+                  {show3D && previewSeat >= 0 && previewSeat < preview.count && (
+                    <Suspense fallback={<p>Loading the 3D view…</p>}>
+                      <SeatView3D layout={preview} seat={previewSeat} onClose={() => setShow3D(false)} />
+                    </Suspense>
+                  )}
                 </section>
               )}
             </>

@@ -87,8 +87,10 @@ export function SeatMap({ layout, label, selected, onToggle, onCursor, handle }:
     ctx.textBaseline = 'middle';
     ctx.fillText('STAGE', layout.focus.x, layout.focus.y);
 
-    // Seats, one path per look: free seats by category, then held, sold and blocked by pattern.
-    const side = r * 1.8;
+    // Seats, one path per look: free seats by category, then held, sold and blocked by pattern. Zoomed far out,
+    // a seat is drawn at least about a pixel wide, so that blocks read as areas of their colour.
+    const dr = Math.min(pitch / 2, Math.max(r, 0.6 / t.scale));
+    const side = dr * 1.8;
     const path = (keep: (i: number) => boolean) => {
       ctx.beginPath();
       for (let i = 0; i < layout.count; i++) {
@@ -98,14 +100,14 @@ export function SeatMap({ layout, label, selected, onToggle, onCursor, handle }:
         if (layout.accessible[i]) {
           ctx.rect(x - side / 2, y - side / 2, side, side);
         } else {
-          ctx.moveTo(x + r, y);
-          ctx.arc(x, y, r, 0, Math.PI * 2);
+          ctx.moveTo(x + dr, y);
+          ctx.arc(x, y, dr, 0, Math.PI * 2);
         }
       }
     };
     // Outlines only where seats are big enough on screen to show them; zoomed out they would be all one sees.
     const outline = () => {
-      if (r * t.scale < 3) return;
+      if (dr * t.scale < 3) return;
       ctx.lineWidth = 1 / t.scale;
       ctx.strokeStyle = '#1d1d1d';
       ctx.stroke();

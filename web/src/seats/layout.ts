@@ -69,7 +69,7 @@ export class SeatLayout {
         const accessible = new Set(row.accessible ?? []);
         const info: RowInfo = {
           section: section.id,
-          sectionName: section.name ?? section.id,
+          sectionName: section.name ?? `Section ${section.id}`,
           id: row.id,
           category,
           start: i,
@@ -176,7 +176,7 @@ export class SeatLayout {
   describe(i: number, selected = false): string {
     const row = this.rows[this.rowOf[i]];
     const parts = [
-      `Section ${row.sectionName}, row ${row.id}, seat ${this.numbers[i]}`,
+      `${row.sectionName}, row ${row.id}, seat ${this.numbers[i]}`,
       this.categories[row.category],
       STATE_NAMES[this.states[i]],
     ];

@@ -97,8 +97,13 @@ final class Browser {
     waitFor(d -> d.findElements(By.cssSelector("main h1")).size() > 0);
   }
 
+  /** Waits up to 30 s: the build machines are small and shared, and a page may wait on a cold function. */
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+    return waitFor(Duration.ofSeconds(30), condition);
+  }
+
+  <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout).until(condition::apply);
   }
 
   WebElement heading(String text) {
@@ -158,6 +163,9 @@ final class Browser {
   // ------------------------------------------------------------------ people
   /** Signs in through the page, as the developer sign-in of the local server. */
   void signIn(String name, String role) {
+    if (!driver.getCurrentUrl().startsWith(base.toString())) {
+      open("/"); // sessionStorage belongs to the app's origin
+    }
     script("sessionStorage.clear()");
     open("/signin");
     fill("Name", name);

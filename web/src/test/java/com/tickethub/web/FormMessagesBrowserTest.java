@@ -14,6 +14,7 @@ class FormMessagesBrowserTest {
 
   @Test
   void signInAsksForAUsableName() {
+    browser.open("/");
     browser.script("sessionStorage.clear()");
     browser.open("/signin");
     browser.button("Sign in").click();
