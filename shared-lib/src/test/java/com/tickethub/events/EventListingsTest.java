@@ -12,14 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tickethub.auth.Caller;
 import com.tickethub.errors.Forbidden;
 import com.tickethub.errors.InvalidRequest;
+import com.tickethub.http.Cursors;
 import com.tickethub.http.Json;
-import com.tickethub.paging.PageRequest;
 import com.tickethub.testing.ListingTestComponent;
 import com.tickethub.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,7 +43,7 @@ class EventListingsTest {
     EventView sooner = create(organizer("org-b"), 1);
     create(organizer("org-a"), -1);
 
-    EventList list = eventually(() -> app.listings().upcoming(Optional.of(window), page(2, null)), 2);
+    EventList list = eventually(() -> upcoming(Optional.of(window), 2, null), 2);
 
     assertEquals(List.of(sooner.eventId(), later.eventId()), ids(list));
     assertNull(list.events().get(0).staff(), "the public list leaves the staff out");
@@ -55,14 +56,14 @@ class EventListingsTest {
     for (int hour = 1; hour <= 5; hour++) {
       created.add(create(org, hour).eventId());
     }
-    eventually(() -> app.listings().upcoming(Optional.of(window), page(5, null)), 5);
+    eventually(() -> upcoming(Optional.of(window), 5, null), 5);
 
     List<String> seen = new ArrayList<>();
-    EventList first = app.listings().upcoming(Optional.of(window), page(2, null));
+    EventList first = upcoming(Optional.of(window), 2, null);
     seen.addAll(ids(first));
-    EventList second = app.listings().upcoming(Optional.empty(), page(2, first.nextCursor()));
+    EventList second = upcoming(Optional.empty(), 2, first.nextCursor());
     seen.addAll(ids(second));
-    EventList third = app.listings().organizedBy(org, page(5, null));
+    EventList third = own(org, 5, null);
 
     assertEquals(created.subList(0, 4), seen);
     assertNotNull(second.nextCursor());
@@ -78,7 +79,7 @@ class EventListingsTest {
     EventView second = create(org, 3);
     clock.advance(Duration.between(clock.instant(), window.plus(Duration.ofDays(1))));
 
-    EventList list = eventually(() -> app.listings().organizedBy(org, page(10, null)), 2);
+    EventList list = eventually(() -> own(org, 10, null), 2);
 
     assertEquals(List.of(first.eventId(), second.eventId()), ids(list));
     assertEquals(List.of("scanner-1"), list.events().get(0).staff());
@@ -89,25 +90,37 @@ class EventListingsTest {
     Caller org = organizer("org-" + UUID.randomUUID());
     create(org, 1);
     create(org, 2);
-    String cursor = eventually(() -> app.listings().organizedBy(org, page(1, null)), 1).nextCursor();
+    String cursor = eventually(() -> own(org, 1, null), 1).nextCursor();
 
     InvalidRequest error = assertThrows(InvalidRequest.class,
-        () -> app.listings().organizedBy(organizer("org-other"), page(1, cursor)));
+        () -> own(organizer("org-other"), 1, cursor));
 
     assertEquals("cursor", error.field());
   }
 
   @Test
-  void alteredCursorIsRefused() {
+  void alteredOrForgedCursorIsRefused() {
     Caller org = organizer("org-" + UUID.randomUUID());
     create(org, 1);
     create(org, 2);
-    String cursor = eventually(() -> app.listings().organizedBy(org, page(1, null)), 1).nextCursor();
+    String cursor = eventually(() -> own(org, 1, null), 1).nextCursor();
     String altered = (cursor.charAt(0) == 'A' ? 'B' : 'A') + cursor.substring(1);
+    String forged = Cursors.encode("organizer-events", org.sub(), Map.of("s", "any position"));
 
-    for (String bad : List.of(altered, "garbage", "", cursor + ".x", cursor.substring(0, cursor.indexOf('.')))) {
-      assertThrows(InvalidRequest.class, () -> app.listings().organizedBy(org, page(1, bad)), bad);
+    for (String bad : List.of(altered, "garbage", "", cursor + "x", forged)) {
+      InvalidRequest error = assertThrows(InvalidRequest.class, () -> own(org, 1, bad), bad);
+      assertEquals("cursor", error.field());
     }
+  }
+
+  @Test
+  void cursorPositionBeforeTheListingsStartIsRefused() {
+    String before = "2000-01-01T00:00:00.000Z#" + UUID.randomUUID();
+    String forged = Cursors.encode("events", "*", Map.of("f", window.toString(), "s", before));
+
+    InvalidRequest error = assertThrows(InvalidRequest.class, () -> upcoming(Optional.empty(), 1, forged));
+
+    assertEquals("cursor", error.field());
   }
 
   @Test
@@ -115,26 +128,26 @@ class EventListingsTest {
     Caller org = organizer("org-" + UUID.randomUUID());
     create(org, 1);
     create(org, 2);
-    String cursor = eventually(() -> app.listings().organizedBy(org, page(1, null)), 1).nextCursor();
+    String cursor = eventually(() -> own(org, 1, null), 1).nextCursor();
 
-    assertThrows(InvalidRequest.class, () -> app.listings().upcoming(Optional.empty(), page(1, cursor)));
+    assertThrows(InvalidRequest.class, () -> upcoming(Optional.empty(), 1, cursor));
   }
 
   @Test
   void cursorWithAnotherFromIsRefused() {
     create(organizer("org-a"), 1);
     create(organizer("org-a"), 2);
-    String cursor = eventually(() -> app.listings().upcoming(Optional.of(window), page(1, null)), 1).nextCursor();
+    String cursor = eventually(() -> upcoming(Optional.of(window), 1, null), 1).nextCursor();
 
     InvalidRequest error = assertThrows(InvalidRequest.class,
-        () -> app.listings().upcoming(Optional.of(window.minusSeconds(1)), page(1, cursor)));
+        () -> upcoming(Optional.of(window.minusSeconds(1)), 1, cursor));
 
     assertEquals("from", error.field());
   }
 
   @Test
   void buyerCannotListOrganizerEvents() {
-    assertThrows(Forbidden.class, () -> app.listings().organizedBy(buyer("u-1"), page(10, null)));
+    assertThrows(Forbidden.class, () -> own(buyer("u-1"), 10, null));
   }
 
   private EventView create(Caller organizer, int hoursAfterWindow) {
@@ -143,8 +156,12 @@ class EventListingsTest {
     return app.events().create(organizer, event);
   }
 
-  private static PageRequest page(int limit, String cursor) {
-    return new PageRequest(limit, Optional.ofNullable(cursor));
+  private EventList upcoming(Optional<Instant> from, int limit, String cursor) {
+    return app.listings().upcoming(from, Optional.of(Integer.toString(limit)), Optional.ofNullable(cursor));
+  }
+
+  private EventList own(Caller organizer, int limit, String cursor) {
+    return app.listings().organizedBy(organizer, Optional.of(Integer.toString(limit)), Optional.ofNullable(cursor));
   }
 
   private static List<String> ids(EventList list) {

@@ -7,13 +7,12 @@ import com.tickethub.config.CoreModule;
 import com.tickethub.events.EventListings;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
-import com.tickethub.paging.CursorKeyModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class, CursorKeyModule.class})
+@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class})
 public interface GetEventComponent {
   HttpEndpoint http();
 

@@ -10,7 +10,6 @@ import com.tickethub.events.EventService;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.http.Validation;
-import com.tickethub.paging.PageRequest;
 import java.util.Map;
 
 /**
@@ -40,9 +39,10 @@ public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEve
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return http.handle(event, context, request -> ApiResponse.json(200, switch (request.routeKey()) {
-      case "GET /events" -> listings.upcoming(Validation.instant("from", request.queryParameters().get("from")),
-          PageRequest.of(request.queryParameters()));
-      case "GET /organizer/events" -> listings.organizedBy(request.caller(), PageRequest.of(request.queryParameters()));
+      case "GET /events" -> listings.upcoming(Validation.instant("from", request.queryParameter("from").orElse(null)),
+          request.queryParameter("limit"), request.queryParameter("cursor"));
+      case "GET /organizer/events" -> listings.organizedBy(request.caller(), request.queryParameter("limit"),
+          request.queryParameter("cursor"));
       case "GET /events/{eventId}/stats" -> events.stats(request.caller(), request.pathParameter("eventId"));
       default -> events.get(request.pathParameter("eventId"));
     }));

@@ -11,14 +11,13 @@ import java.util.stream.Stream;
 
 /**
  * The variables every function gets locally on top of its template environment, standing in for what
- * the cloud deployment takes from elsewhere (the Stripe endpoint secret, the ticket signing key, the cursor key).
+ * the cloud deployment takes from elsewhere (the Stripe endpoint secret, the ticket signing key).
  */
 public final class LocalEnvironment {
   public static final String STRIPE_WEBHOOK_SECRET = "STRIPE_WEBHOOK_SECRET";
   public static final String TICKET_KEYS_FILE = "TICKET_KEYS_FILE";
-  public static final String CURSOR_KEY_FILE = "CURSOR_KEY_FILE";
   public static final String DEFAULT_WEBHOOK_SECRET = "whsec_local_dev";
-  public static final List<String> NAMES = List.of(STRIPE_WEBHOOK_SECRET, TICKET_KEYS_FILE, CURSOR_KEY_FILE);
+  public static final List<String> NAMES = List.of(STRIPE_WEBHOOK_SECRET, TICKET_KEYS_FILE);
 
   private LocalEnvironment() {}
 
@@ -42,13 +41,12 @@ public final class LocalEnvironment {
   }
 
   /**
-   * @param dataFolder where the ticket keys and cursor key files live (created by the functions on first use)
+   * @param dataFolder where the ticket keys file lives (created by the function on first use)
    * @param serverEnvironment the local server's own environment, which may set the webhook secret
    */
   public static Map<String, String> of(Path dataFolder, Map<String, String> serverEnvironment) {
     return Map.of(
         STRIPE_WEBHOOK_SECRET, serverEnvironment.getOrDefault(STRIPE_WEBHOOK_SECRET, DEFAULT_WEBHOOK_SECRET),
-        TICKET_KEYS_FILE, dataFolder.resolve("ticket-keys.json").toAbsolutePath().toString(),
-        CURSOR_KEY_FILE, dataFolder.resolve("cursor-key").toAbsolutePath().toString());
+        TICKET_KEYS_FILE, dataFolder.resolve("ticket-keys.json").toAbsolutePath().toString());
   }
 }
