@@ -136,13 +136,14 @@ function EventOrders({ eventId, currencyHint }: { eventId: string; currencyHint?
       {orders.length > 0 && (
         <table>
           <thead>
-            <tr><th scope="col">Order</th><th scope="col">Buyer</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Action</th></tr>
+            <tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Tickets</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Action</th></tr>
           </thead>
           <tbody>
             {orders.map((o) => (
               <tr key={o.orderId}>
                 <th scope="row"><code>{o.orderId.slice(0, 8)}</code></th>
-                <td>{o.buyerId ?? '—'}</td>
+                <td>{o.createdAt ? when(o.createdAt) : '—'}</td>
+                <td>{o.items.reduce((n, item) => n + (item.quantity ?? item.seats?.length ?? 0), 0)}</td>
                 <td>{money(o.amountCents, o.currency ?? currencyHint ?? 'EUR')}</td>
                 <td><span className="badge">{STATUS_LABELS[o.status] ?? o.status}</span></td>
                 <td>

@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The general-admission journey in the browser, on the local server: an organizer creates an event with a gate
  * scanner; a buyer buys two tickets, pays with the test button and sees the QR codes; the gate scans one from its
- * PNG: VALID, then ALREADY USED; the organizer's dashboard counts the sale and the check-in.
+ * PNG: VALID, then ALREADY USED; the buyer's tickets page shows it checked in; the organizer's dashboard counts
+ * the sale and the check-in, cannot refund that order, and refunds a second one, whose ticket turns void.
  */
 class GeneralAdmissionJourneyBrowserTest {
   private final Browser browser = Browser.get();
@@ -24,6 +26,7 @@ class GeneralAdmissionJourneyBrowserTest {
   @Test
   void organizerCreatesBuyerPaysAndTheGateAdmitsTheTicketOnce() throws IOException {
     String organizer = "org-" + run;
+    String buyer = "buyer-" + run;
     String scanner = "gate-" + run;
     String eventName = "Spring Gala " + run;
 
@@ -55,7 +58,7 @@ class GeneralAdmissionJourneyBrowserTest {
     browser.record("organizer-event-dashboard");
 
     // A buyer finds it among the upcoming events and buys two tickets.
-    browser.signIn("buyer-" + run, "buyer");
+    browser.signIn(buyer, "buyer");
     browser.open("/");
     browser.waitFor(d -> {
       browser.driver.navigate().refresh();
@@ -68,6 +71,7 @@ class GeneralAdmissionJourneyBrowserTest {
     browser.record("event-general-admission");
     browser.button("Buy tickets").click();
     browser.heading("Order summary · " + eventName);
+    String firstOrder = browser.driver.getCurrentUrl().replaceAll(".*/checkout/", "");
     WebElement timer = browser.waitFor(d -> d.findElement(By.cssSelector("[role=timer]")));
     assertTrue(timer.getText().matches("\\d+:\\d\\d"), timer.getText());
     browser.record("checkout");
@@ -107,10 +111,37 @@ class GeneralAdmissionJourneyBrowserTest {
     assertTrue(used.getText().contains("at gate North"), used.getText());
     browser.record("gate-already-used");
 
-    // The organizer sees the sale and the check-in.
+    // The buyer's tickets: one checked in, one still valid; then a second order of one ticket.
+    browser.signIn(buyer, "buyer");
+    browser.link("My tickets").click();
+    browser.heading("My tickets");
+    browser.waitFor(d -> browser.pageContains("Checked in") && browser.pageContains("Valid"));
+    browser.record("my-tickets");
+    browser.open("/events/" + eventId);
+    browser.fill("Quantity of General", "1");
+    browser.button("Buy tickets").click();
+    browser.heading("Order summary · " + eventName);
+    String secondOrder = browser.driver.getCurrentUrl().replaceAll(".*/checkout/", "");
+    browser.button("Pay (test)").click();
+    browser.heading("Your tickets");
+
+    // The organizer sees the sales and the check-in, and refunds what may be refunded.
     browser.signIn(organizer, "organizer");
     browser.open("/organizer/events/" + eventId);
-    browser.waitFor(d -> browser.pageContains("sold 2 · held 0 · free 8 of 10") && browser.pageContains("checked in 1"));
+    browser.waitFor(d -> browser.pageContains("sold 3 · held 0 · free 7 of 10") && browser.pageContains("checked in 1"));
     browser.record("organizer-sales-chart");
+    browser.button("Refund order " + firstOrder.substring(0, 8)).click();
+    browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
+    assertTrue(browser.alertContaining("checked in").contains("cannot be refunded"));
+    browser.button("Refund order " + secondOrder.substring(0, 8)).click();
+    browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
+    browser.waitFor(d -> browser.pageContains("Order " + secondOrder + " refunded."));
+    browser.waitFor(d -> browser.pageContains("sold 2 · held 0 · free 8 of 10"));
+    browser.record("organizer-orders-refund");
+
+    // The refunded ticket is void on the buyer's page.
+    browser.signIn(buyer, "buyer");
+    browser.open("/tickets");
+    browser.waitFor(d -> browser.pageContains("Refunded") && browser.pageContains("Void"));
   }
 }
