@@ -24,10 +24,8 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
         const o = await api.getOrder(orderId);
         if (!live) return;
         setOrder(o);
-        setEvent((e) => e ?? null);
-        if (!event) {
-          setEvent(await api.getEvent(o.eventId));
-        }
+        const e = await api.getEvent(o.eventId);
+        if (live) setEvent(e);
       } catch (e) {
         if (live) setError(e);
       }
@@ -38,7 +36,6 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
       live = false;
       clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, orderId]);
 
   // While a payment is on its way (Stripe's webhook, then the queue), the order is read again until it settles.

@@ -76,12 +76,16 @@ final class Browser {
   private static WebDriver chromium() {
     try {
       Path profile = Files.createTempDirectory("tickethub-chromium-");
+      FakeCamera.showNothing();
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
       // The flags that work on these machines (no sandbox as root, no network but loopback).
       options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage", "--window-size=1200,900", "--lang=en-GB",
+          // A camera that films what FakeCamera shows, granted without asking.
+          "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+          "--use-file-for-fake-video-capture=" + FakeCamera.file(),
           "--user-data-dir=" + profile.toAbsolutePath());
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();

@@ -111,6 +111,13 @@ class GeneralAdmissionJourneyBrowserTest {
     assertTrue(used.getText().contains("at gate North"), used.getText());
     browser.record("gate-already-used");
 
+    // The same ticket held in front of the camera: decoded from the video, refused again.
+    FakeCamera.show(Files.readAllBytes(png));
+    browser.button("Scan the next ticket").click();
+    browser.button("Scan with the camera").click();
+    WebElement camera = browser.waitFor(d -> d.findElements(By.cssSelector("[data-result=ALREADY_USED]")).stream().findFirst().orElse(null));
+    assertTrue(camera.getText().contains("ALREADY USED"), camera.getText());
+
     // The buyer's tickets: one checked in, one still valid; then a second order of one ticket.
     browser.signIn(buyer, "buyer");
     browser.link("My tickets").click();
