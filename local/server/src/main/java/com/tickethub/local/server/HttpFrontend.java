@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP handler of the local server, in API Gateway's order: CORS preflight, local-only routes,
- * then the template's routes; the JWT authorizer before the function (401 without calling it); the function's
- * response written back as API Gateway would.
+ * The one HTTP handler of the local server, in API Gateway's order: CORS preflight, local-only routes, the web
+ * app's files (CloudFront's part in AWS), then the template's routes; the JWT authorizer before the function (401
+ * without calling it); the function's response written back as API Gateway would.
  */
 final class HttpFrontend extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
@@ -43,14 +43,16 @@ final class HttpFrontend extends Handler.Abstract {
   private final JwtAuthorizer authorizer;
   private final FunctionHost functions;
   private final Cors cors;
+  private final WebApp webApp;
   private final int port;
   private final LiveGateway live;
 
   /** @param live the WebSocket API, whose {@code @connections} endpoint is served here; null when there is none */
   HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
-      int port, LiveGateway live) {
+      WebApp webApp, int port, LiveGateway live) {
     this.live = live;
     this.localRoutes = localRoutes;
+    this.webApp = webApp;
     this.cors = cors;
     this.routes = routes;
     this.authorizer = authorizer;
@@ -87,6 +89,10 @@ final class HttpFrontend extends Handler.Abstract {
     Optional<LocalRoutes.Route> local = localRoutes.find(request.method(), request.rawPath());
     if (local.isPresent()) {
       return local(local.get(), request);
+    }
+    Optional<ApiResponse> file = webApp.serve(request);
+    if (file.isPresent()) {
+      return Wire.ofLocal(file.get());
     }
     Optional<RouteTable.Match> match = routes.find(request.method(), request.rawPath());
     if (match.isEmpty()) {

@@ -132,7 +132,7 @@ public final class LocalServer implements AutoCloseable {
         running.push(live);
       }
       HttpFrontend frontend = new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
-          functions, Cors.of(template), port, live);
+          functions, Cors.of(template), WebApp.of(options.root(), live == null ? null : "/live"), port, live);
       http.setHandler(live == null ? frontend : withWebSocket(http, live, frontend));
       http.start();
       return new LocalServer(aws, functions, authorizer, http, port, Arrays.asList(live, streams, schedules, sqs));

@@ -120,7 +120,7 @@ class EventsEndToEndTest {
     assertProblem(http.post("/_local/token", null, "{\"groups\": [\"organizer\"]}"), 400, "invalid_request");
   }
 
-  private static void assertProblem(TestHttp.Response response, int status, String code) {
+  static void assertProblem(TestHttp.Response response, int status, String code) {
     assertEquals(status, response.status(), response.body());
     assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
     assertEquals(code, response.json().path("code").asText(), response.body());
