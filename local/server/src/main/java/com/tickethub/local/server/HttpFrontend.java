@@ -7,6 +7,7 @@ import com.tickethub.aws.LocalInvoke;
 import com.tickethub.errors.DomainException;
 import com.tickethub.errors.Forbidden;
 import com.tickethub.errors.NotFound;
+import com.tickethub.errors.ServiceUnavailable;
 import com.tickethub.errors.Unauthorized;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.Problems;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +42,11 @@ final class HttpFrontend implements HttpHandler {
   private final FunctionHost functions;
   private final Cors cors;
   private final int port;
+  private final BooleanSupplier dynamoAvailable;
 
   HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
-      int port) {
+      int port, BooleanSupplier dynamoAvailable) {
+    this.dynamoAvailable = dynamoAvailable;
     this.localRoutes = localRoutes;
     this.cors = cors;
     this.routes = routes;
@@ -89,6 +93,10 @@ final class HttpFrontend implements HttpHandler {
       if (!route.scopes().isEmpty() && (jwt.scopes() == null || route.scopes().stream().noneMatch(jwt.scopes()::contains))) {
         return Wire.ofLocal(Problems.of(new Forbidden("The token lacks the scopes " + route.scopes())));
       }
+    }
+    if (!dynamoAvailable.getAsBoolean()) {
+      // The DynamoDB emulator is being started again: a clear, retryable answer instead of the function's 500.
+      return Wire.ofLocal(Problems.of(new ServiceUnavailable("The local DynamoDB emulator is restarting", 1)));
     }
     try {
       Object result = functions.invoke(route.functionId(), ApiGatewayEvents.build(request, match.get(), jwt, port));

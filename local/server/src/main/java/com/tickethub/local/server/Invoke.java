@@ -41,7 +41,7 @@ public final class Invoke {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     TemplateFunction function = TemplateFunction.named(template, functionId);
-    try (LocalAws aws = LocalAws.start(template, options.dynamoDir())) {
+    try (LocalAws aws = LocalAws.start(template, options.dataDir())) {
       Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
       ProcessBuilder process = command(options.root(), aws, function, event, options.parameters(),
           LocalEnvironment.of(dataFolder, serverEnvironment));

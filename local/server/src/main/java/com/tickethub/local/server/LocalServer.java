@@ -94,7 +94,7 @@ public final class LocalServer implements AutoCloseable {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
-    LocalAws aws = LocalAws.start(template, options.dynamoDir());
+    LocalAws aws = LocalAws.start(template, options.dataDir());
     Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
       Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
@@ -112,7 +112,7 @@ public final class LocalServer implements AutoCloseable {
       LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
           localEnvironment);
       http.createContext("/", new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
-          functions, Cors.of(template), port));
+          functions, Cors.of(template), port, aws::dynamoAvailable));
       ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));
       http.setExecutor(workers);
       http.start();

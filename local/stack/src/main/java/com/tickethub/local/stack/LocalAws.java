@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -41,12 +42,18 @@ public final class LocalAws implements AutoCloseable {
   private final SqsClient sqs;
   private final Map<String, String> queueUrls = new LinkedHashMap<>();
   private final Map<String, String> queueArns = new LinkedHashMap<>();
+  private Dynalite dynalite;
 
   /** The stand-ins behind the two endpoints, stopped by {@link #close()}. */
   public interface Endpoints extends AutoCloseable {
     URI dynamo();
 
     URI sqs();
+
+    /** False while the DynamoDB stand-in is down (dynalite being started again after it died). */
+    default boolean dynamoAvailable() {
+      return true;
+    }
 
     @Override
     void close();
@@ -63,11 +70,21 @@ public final class LocalAws implements AutoCloseable {
     createQueues();
   }
 
-  /** dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. */
+  /**
+   * dynalite + ElasticMQ, in memory when {@code dataDir} is null; otherwise dynalite keeps its tables in
+   * {@code dataDir/dynamodb} and ElasticMQ its queues and messages in {@code dataDir/sqs}, so both survive a
+   * restart, even a kill. A dynalite that dies is started again, and its tables created again if it is in memory.
+   */
   public static LocalAws start(Template template, Path dataDir) {
-    Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir);
-    ElasticMq elasticMq = ElasticMq.start();
-    return new LocalAws(template, new Endpoints() {
+    Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir == null ? null : dataDir.resolve("dynamodb"));
+    ElasticMq elasticMq;
+    try {
+      elasticMq = ElasticMq.start(dataDir == null ? null : dataDir.resolve("sqs"));
+    } catch (RuntimeException e) {
+      dynalite.close();
+      throw e;
+    }
+    LocalAws aws = new LocalAws(template, new Endpoints() {
       public URI dynamo() {
         return dynalite.endpoint();
       }
@@ -76,11 +93,18 @@ public final class LocalAws implements AutoCloseable {
         return elasticMq.endpoint();
       }
 
+      public boolean dynamoAvailable() {
+        return dynalite.available();
+      }
+
       public void close() {
         elasticMq.close();
         dynalite.close();
       }
     });
+    aws.dynalite = dynalite;
+    dynalite.onRestart(aws::createTables);
+    return aws;
   }
 
   /** One in-memory stack per JVM for the tests, started on first use and stopped when the JVM exits. */
@@ -105,6 +129,16 @@ public final class LocalAws implements AutoCloseable {
 
   public SqsClient sqs() {
     return sqs;
+  }
+
+  /** False while the DynamoDB stand-in is down: dynalite died and is being started again. */
+  public boolean dynamoAvailable() {
+    return endpoints.dynamoAvailable();
+  }
+
+  /** The dynalite child process, when this stack runs one (for the tests that kill it). */
+  public Optional<Dynalite> dynalite() {
+    return Optional.ofNullable(dynalite);
   }
 
   public String tableName(String logicalId) {
