@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tickethub.http.Json;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
-import com.tickethub.payments.WebhookSigner;
+import com.tickethub.local.stack.LocalStripe;
+import com.tickethub.local.stack.WebhookSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * each test has its own queue, so "nothing enqueued" is exact.
  */
 class StripeWebhookHandlerTest {
-  private static final String SECRET = "whsec_handler_test";
+  /** What the test stack put into the Stripe secret, as an operator would. */
+  private static final String SECRET = LocalStripe.DEFAULT_WEBHOOK_SECRET;
   private static final Duration TOLERANCE = Duration.ofSeconds(300);
 
   private static LocalAws aws;
@@ -157,7 +159,6 @@ class StripeWebhookHandlerTest {
   private static StripeWebhookHandler handler(String queueUrl) {
     Map<String, String> env = new HashMap<>(aws.functionEnvironment("StripeWebhookFunction", Map.of()));
     env.put("PAYMENT_EVENTS_QUEUE_URL", queueUrl);
-    env.put("STRIPE_WEBHOOK_SECRET", SECRET);
     return new StripeWebhookHandler(env);
   }
 

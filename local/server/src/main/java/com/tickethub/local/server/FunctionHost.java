@@ -2,7 +2,7 @@ package com.tickethub.local.server;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JavaType;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,11 +41,10 @@ public final class FunctionHost implements AutoCloseable {
    * {@link #failures()} and answers with an error, while the others run.
    */
   public static FunctionHost start(Path root, List<TemplateFunction> definitions, LocalAws aws,
-      Map<String, String> parameters, Map<String, String> localEnvironment) {
+      Map<String, String> parameters) {
     FunctionHost host = new FunctionHost();
     for (TemplateFunction definition : definitions) {
-      Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(definition.logicalId(), parameters));
-      env.putAll(localEnvironment);
+      Map<String, String> env = aws.functionEnvironment(definition.logicalId(), parameters);
       host.functions.put(definition.logicalId(), host(root, definition, env));
     }
     return host;

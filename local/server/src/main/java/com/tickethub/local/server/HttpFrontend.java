@@ -3,7 +3,7 @@ package com.tickethub.local.server;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.errors.DomainException;
 import com.tickethub.errors.Forbidden;
 import com.tickethub.errors.NotFound;

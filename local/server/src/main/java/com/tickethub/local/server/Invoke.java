@@ -1,13 +1,14 @@
 package com.tickethub.local.server;
 
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.Template;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +43,8 @@ public final class Invoke {
     Template template = Template.read(options.template());
     TemplateFunction function = TemplateFunction.named(template, functionId);
     try (LocalAws aws = LocalAws.start(template, options.dataDir())) {
-      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
-      ProcessBuilder process = command(options.root(), aws, function, event, options.parameters(),
-          LocalEnvironment.of(dataFolder, serverEnvironment));
+      LocalSecrets.fill(aws, options.dataDir(), serverEnvironment);
+      ProcessBuilder process = command(options.root(), aws, function, event, options.parameters());
       return process.inheritIO().start().waitFor();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
@@ -55,25 +55,35 @@ public final class Invoke {
   }
 
   /**
-   * The fresh JVM for one invocation: {@code java -cp <function jar> LocalInvoke <handler> <event>}
+   * The fresh JVM for one invocation: {@code java -cp <runner>:<function jar> LocalInvoke <handler> <event>}
    * with only the function's environment (template Globals and its own variables, resolved to the local
-   * services, plus {@code localEnvironment}).
+   * services; the secrets it names are in the local Secrets Manager, {@link LocalSecrets}).
    */
   public static ProcessBuilder command(Path root, LocalAws aws, TemplateFunction function, Path event,
-      Map<String, String> parameters, Map<String, String> localEnvironment) {
+      Map<String, String> parameters) {
     Path jar = function.jar(root);
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " does not exist: build it with `mvn -q -DskipTests package`");
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder process = new ProcessBuilder(java.toString(), "-cp", jar.toString(), LocalInvoke.class.getName(),
+    // The runner comes from its own small jar (or classes folder), beside the function's jar: the deployable
+    // jar carries nothing local, and a class it lacks still fails here as in Lambda.
+    String classPath = runnerLocation() + File.pathSeparator + jar;
+    ProcessBuilder process = new ProcessBuilder(java.toString(), "-cp", classPath, LocalInvoke.class.getName(),
         function.handlerClass(), event.toAbsolutePath().toString(), function.logicalId(),
         String.valueOf(function.timeout().toSeconds()));
-    Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(function.logicalId(), parameters));
-    env.putAll(localEnvironment);
     process.environment().clear();
-    process.environment().putAll(env);
+    process.environment().putAll(aws.functionEnvironment(function.logicalId(), parameters));
     return process;
+  }
+
+  /** Where the runner's class was loaded from: local-invoke's jar, or its classes folder in a build. */
+  static Path runnerLocation() {
+    try {
+      return Path.of(LocalInvoke.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The event file as given, or else relative to the project root. */

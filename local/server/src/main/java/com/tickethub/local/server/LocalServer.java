@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -97,10 +96,8 @@ public final class LocalServer implements AutoCloseable {
     LocalAws aws = LocalAws.start(template, options.dataDir());
     Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
-      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
-      Map<String, String> localEnvironment = LocalEnvironment.of(dataFolder, environment);
-      FunctionHost functions = FunctionHost.start(options.root(), definitions, aws, options.parameters(),
-          localEnvironment);
+      LocalSecrets.fill(aws, options.dataDir(), environment);
+      FunctionHost functions = FunctionHost.start(options.root(), definitions, aws, options.parameters());
       running.push(functions);
       SqsEventSources sqs = SqsEventSources.start(definitions, functions, aws);
       running.push(sqs);
@@ -110,7 +107,7 @@ public final class LocalServer implements AutoCloseable {
       HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
       int port = http.getAddress().getPort();
       LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
-          localEnvironment);
+          LocalSecrets.webhookSecret(environment));
       http.createContext("/", new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
           functions, Cors.of(template), port, aws::dynamoAvailable));
       ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * @param template the SAM template whose functions are served
  * @param dataDir the data folder; null keeps everything in memory (lost on exit)
- * @param parameters template parameter overrides (PaymentProvider=local unless given)
+ * @param parameters template parameter overrides
  * @param firstRateDelay when rate schedules fire first; null for one period, as EventBridge does
  * @param arguments what is left after the options ({@code invoke}'s function and {@code -e} file)
  */
@@ -35,7 +35,7 @@ public record Options(Path root, Path template, int port, Path dataDir, Map<Stri
   public static Options parse(Path root, Map<String, String> environment, List<String> args) {
     int port = Integer.parseInt(environment.getOrDefault("PORT", "3000"));
     Path data = root.resolve(".tickethub");
-    Map<String, String> parameters = new LinkedHashMap<>(Map.of("PaymentProvider", "local"));
+    Map<String, String> parameters = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -52,8 +52,7 @@ public record Options(Path root, Path template, int port, Path dataDir, Map<Stri
 
   /** For tests: in memory, on a free port. */
   public static Options inMemory(Path root) {
-    return new Options(root, root.resolve("template.yaml"), 0, null, Map.of("PaymentProvider", "local"), null,
-        List.of());
+    return new Options(root, root.resolve("template.yaml"), 0, null, Map.of(), null, List.of());
   }
 
   public Options withFirstRateDelay(Duration delay) {

@@ -9,7 +9,7 @@ import com.tickethub.http.Json;
 import com.tickethub.http.Validation;
 import com.tickethub.orders.Order;
 import com.tickethub.orders.OrderRepository;
-import com.tickethub.payments.WebhookSigner;
+import com.tickethub.local.stack.WebhookSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +50,7 @@ final class StripePayRoute {
   StripePayRoute(LocalServices services) {
     this.orders = new OrderRepository(services.aws().dynamo(), new TableNames(services.aws().tableName("MainTable")));
     this.webhook = services.baseUri().resolve("/webhooks/stripe");
-    this.secret = services.localEnvironment().get(LocalEnvironment.STRIPE_WEBHOOK_SECRET);
+    this.secret = services.webhookSecret();
   }
 
   ApiResponse handle(LocalRequest request) throws IOException, InterruptedException {

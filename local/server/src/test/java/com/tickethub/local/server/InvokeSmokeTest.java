@@ -45,8 +45,7 @@ class InvokeSmokeTest {
 
   private void invoke(TemplateFunction function, Path sample) throws Exception {
     Path log = root.resolve("local/server/target/invoke-" + sample.getFileName() + ".log");
-    Process process = Invoke.command(root, TestServer.get().aws(), function, sample, Map.of("PaymentProvider", "local"),
-            LocalEnvironment.of(root.resolve("local/server/target"), Map.of()))
+    Process process = Invoke.command(root, TestServer.get().aws(), function, sample, Map.of())
         .redirectError(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the invocation ends");

@@ -26,8 +26,7 @@ final class PausedConsumerServer {
     }
     Path paused = Files.writeString(data.resolveSibling("template-paused.yaml"),
         template.replace(CONSUMER, CONSUMER + "            Enabled: false\n"));
-    LocalServer server = LocalServer.start(new Options(root, paused, 0, data, Map.of("PaymentProvider", "local"), null,
-        List.of()), Map.of());
+    LocalServer server = LocalServer.start(new Options(root, paused, 0, data, Map.of(), null, List.of()), Map.of());
     System.out.println("listening " + server.baseUri());
   }
 }

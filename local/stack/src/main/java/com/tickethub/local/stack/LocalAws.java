@@ -42,6 +42,9 @@ public final class LocalAws implements AutoCloseable {
   private final SqsClient sqs;
   private final Map<String, String> queueUrls = new LinkedHashMap<>();
   private final Map<String, String> queueArns = new LinkedHashMap<>();
+  private final Map<String, String> secretNames = new LinkedHashMap<>();
+  private final LocalStripe stripe;
+  private final LocalSecretsManager secretsManager;
   private Dynalite dynalite;
 
   /** The stand-ins behind the two endpoints, stopped by {@link #close()}. */
@@ -66,8 +69,11 @@ public final class LocalAws implements AutoCloseable {
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     this.sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(Region.of(REGION))
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    this.stripe = LocalStripe.start();
+    this.secretsManager = LocalSecretsManager.start();
     createTables();
     createQueues();
+    createSecrets();
   }
 
   /**
@@ -114,6 +120,7 @@ public final class LocalAws implements AutoCloseable {
       shared = "localstack".equals(System.getenv("TICKETHUB_TEST_BACKEND"))
           ? new LocalAws(template, LocalStackEndpoints.start())
           : start(template, null);
+      shared.putSecret("StripeSecret", LocalStripe.secretString(LocalStripe.DEFAULT_WEBHOOK_SECRET));
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-aws-stop"));
     }
     return shared;
@@ -157,7 +164,29 @@ public final class LocalAws implements AutoCloseable {
         "AWS_SECRET_ACCESS_KEY", "local",
         "AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamo().toString(),
         "AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString(),
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
         "AWS_EC2_METADATA_DISABLED", "true");
+  }
+
+  /**
+   * Puts a value into the template's secret {@code logicalId}, as an operator fills a deployed stack's
+   * secrets once (the Stripe keys, the ticket key ring).
+   */
+  public void putSecret(String logicalId, String secretString) {
+    String name = secretNames.get(logicalId);
+    if (name == null) {
+      throw new IllegalArgumentException("No AWS::SecretsManager::Secret " + logicalId + " in the template");
+    }
+    secretsManager.put(name, secretString);
+  }
+
+  public boolean hasSecret(String logicalId) {
+    return secretNames.containsKey(logicalId);
+  }
+
+  /** The local Stripe API that stripe-java is pointed at. */
+  public LocalStripe stripe() {
+    return stripe;
   }
 
   /**
@@ -178,6 +207,9 @@ public final class LocalAws implements AutoCloseable {
       variables.fields().forEachRemaining(e -> env.put(e.getKey(), resolve(e.getValue(), parameters)));
     }
     env.putAll(awsEnvironment());
+    // A function that declares where Stripe's API is finds the local Stripe there instead, as an env-vars
+    // override of `sam local` would point it.
+    env.computeIfPresent("STRIPE_API_BASE", (name, stripeApi) -> stripe.apiBase().toString());
     return env;
   }
 
@@ -232,8 +264,7 @@ public final class LocalAws implements AutoCloseable {
       case "AWS::SQS::Queue":
         return queueUrl(name);
       case "AWS::SecretsManager::Secret":
-        // No Secrets Manager locally: empty, so the function takes its local stand-in (a file it is given).
-        return "";
+        return LocalSecretsManager.arn(secretNames.get(name));
       default:
         throw new IllegalArgumentException("The local stack cannot resolve !Ref " + name);
     }
@@ -277,6 +308,15 @@ public final class LocalAws implements AutoCloseable {
       } catch (ResourceInUseException alreadyThere) {
         // a data folder from an earlier run already has it
       }
+    });
+  }
+
+  /** The template's secrets with their template values, named as CloudFormation would (Name, else the logical id). */
+  private void createSecrets() {
+    template.resources("AWS::SecretsManager::Secret").forEach((logicalId, secret) -> {
+      JsonNode name = secret.path("Properties").path("Name");
+      secretNames.put(logicalId, name.isMissingNode() ? logicalId : resolve(name, Map.of()));
+      secretsManager.put(secretNames.get(logicalId), secret.path("Properties").path("SecretString").asText(""));
     });
   }
 
@@ -331,6 +371,8 @@ public final class LocalAws implements AutoCloseable {
   public void close() {
     dynamo.close();
     sqs.close();
+    stripe.close();
+    secretsManager.close();
     endpoints.close();
   }
 }
