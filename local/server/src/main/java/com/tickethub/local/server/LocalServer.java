@@ -6,6 +6,7 @@ import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,6 +53,11 @@ public final class LocalServer implements AutoCloseable {
 
   public static void main(String[] args) {
     Map<String, String> environment = System.getenv();
+    if (Options.asksForHelp(List.of(args))) {
+      System.out.println(Options.USAGE);
+      System.exit(0);
+      return;
+    }
     Options options;
     try {
       options = Options.parse(ProjectRoot.find(), environment, List.of(args));
@@ -71,6 +77,15 @@ public final class LocalServer implements AutoCloseable {
     if (!options.arguments().isEmpty()) {
       System.err.println("Unknown arguments " + options.arguments() + "\n" + Options.USAGE);
       System.exit(2);
+    }
+    try {
+      // What a user can fix is said at once, before the emulators start.
+      options.requireUnusedDataFolder();
+      options.requireFreePort();
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
     }
     LocalServer server;
     try {
@@ -104,7 +119,12 @@ public final class LocalServer implements AutoCloseable {
       Schedules schedules = Schedules.start(definitions, functions, options.firstRateDelay());
       running.push(schedules);
       JwtAuthorizer authorizer = JwtAuthorizer.create(options.dataDir());
-      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+      HttpServer http;
+      try {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+      } catch (BindException e) {
+        throw Options.portInUse(options.port());
+      }
       int port = http.getAddress().getPort();
       LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
           LocalSecrets.webhookSecret(environment));

@@ -116,6 +116,14 @@ class EventsEndToEndTest {
   }
 
   @Test
+  void retryAfterIsExposedToBrowserScripts() {
+    TestHttp.Response answer = http.send("GET", "/events/" + UUID.randomUUID(), null, null,
+        Map.of("Origin", "http://localhost:5173"));
+    String exposed = answer.header("access-control-expose-headers");
+    assertTrue(List.of(exposed.split("\\s*,\\s*")).contains("Retry-After"), "exposed: " + exposed);
+  }
+
+  @Test
   void tokenNeedsASub() {
     assertProblem(http.post("/_local/token", null, "{\"groups\": [\"organizer\"]}"), 400, "invalid_request");
   }
