@@ -39,7 +39,7 @@ for i in $(seq 30); do
   [[ $i == 30 ]] && { echo "the order was not paid within 30 s" >&2; exit 1; }; sleep 1
 done
 TICKET=$(call 200 $B/orders/$ORDER -H "Authorization: Bearer $BUYER" | sed -n 1p | jq -r '.tickets[0].ticketId')
-CODE=$(call 200 $B/tickets/$TICKET -H "Authorization: Bearer $BUYER" | sed -n 1p | jq -r .code)  # TH1.<kid>.<ticket>.<event>.<sig>
+CODE=$(call 200 $B/tickets/$TICKET -H "Authorization: Bearer $BUYER" | sed -n 1p | jq -r .code)  # TH2.<kid>.<ticket>.<event>.<sig>
 curl -sf $B/tickets/$TICKET/qr -H "Authorization: Bearer $BUYER" -o ticket.png   # the QR code (image/png)
 
 # At the gate: the first scan is VALID, the second ALREADY_USED

@@ -7,7 +7,7 @@ import com.tickethub.errors.InvalidRequest;
 import com.tickethub.errors.NotFound;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.inventory.TypeCounts;
-import com.tickethub.tickets.TicketRepository;
+import com.tickethub.orders.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,14 +21,14 @@ import javax.inject.Singleton;
 public class EventService {
   private final EventRepository events;
   private final InventoryRepository inventory;
-  private final TicketRepository tickets;
+  private final OrderRepository orders;
   private final Clock clock;
 
   @Inject
-  public EventService(EventRepository events, InventoryRepository inventory, TicketRepository tickets, Clock clock) {
+  public EventService(EventRepository events, InventoryRepository inventory, OrderRepository orders, Clock clock) {
     this.events = events;
     this.inventory = inventory;
-    this.tickets = tickets;
+    this.orders = orders;
     this.clock = clock;
   }
 
@@ -63,7 +63,7 @@ public class EventService {
   public EventStats stats(Caller caller, String eventId) {
     Event event = organizedBy(caller, eventId);
     Map<String, TypeCounts> counts = inventory.counts(eventId);
-    Map<String, Long> checkedIn = tickets.checkedInCounts(eventId);
+    Map<String, Long> checkedIn = orders.checkedInByType(eventId);
     return new EventStats(eventId, event.ticketTypes().stream().map(t -> {
       TypeCounts c = counts.getOrDefault(t.ticketTypeId(), TypeCounts.ZERO);
       return new EventStats.TicketTypeStats(t.ticketTypeId(), t.name(), c.capacity(), c.held(), c.sold(), c.available(),
@@ -81,7 +81,7 @@ public class EventService {
   }
 
   /** The event if the caller organizes it; 403 to another organizer, 404 to anyone else (no existence leak). */
-  private Event organizedBy(Caller caller, String eventId) {
+  public Event organizedBy(Caller caller, String eventId) {
     Event event = find(eventId);
     if (!event.organizerId().equals(caller.sub())) {
       if (caller.has(Role.ORGANIZER)) {

@@ -8,7 +8,7 @@ import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
 import com.tickethub.idempotency.Idempotency;
 import com.tickethub.inventory.InventoryRepository;
-import com.tickethub.tickets.TicketRepository;
+import com.tickethub.orders.OrderRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -27,7 +27,7 @@ public interface TestComponent {
 
   InventoryRepository inventory();
 
-  TicketRepository tickets();
+  OrderRepository orders();
 
   Idempotency idempotency();
 
