@@ -5,10 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.errors.DomainException;
-import com.tickethub.errors.Forbidden;
-import com.tickethub.errors.NotFound;
 import com.tickethub.errors.ServiceUnavailable;
-import com.tickethub.errors.Unauthorized;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.Problems;
 import java.io.IOException;
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP handler of the local server, in API Gateway's order: CORS preflight, local-only routes,
  * then the template's routes; the JWT authorizer before the function (401 without calling it); the function's
- * response written back as API Gateway would.
+ * response written back as API Gateway would. What API Gateway answers itself has its body exactly.
  */
 final class HttpFrontend implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
@@ -80,18 +77,18 @@ final class HttpFrontend implements HttpHandler {
     }
     Optional<RouteTable.Match> match = routes.find(request.method(), request.rawPath());
     if (match.isEmpty()) {
-      return Wire.ofLocal(Problems.of(new NotFound("No route for " + request.method() + " " + request.rawPath())));
+      return gatewayMessage(404, "Not Found");
     }
     ApiRoute route = match.get().route();
     JwtAuthorizer.Verified jwt = null;
     if (route.authorized()) {
       Optional<JwtAuthorizer.Verified> verified = authorizer.verify(request.header("authorization").orElse(null));
       if (verified.isEmpty()) {
-        return Wire.ofLocal(Problems.of(new Unauthorized("A valid bearer token is required")));
+        return gatewayMessage(401, "Unauthorized");
       }
       jwt = verified.get();
       if (!route.scopes().isEmpty() && (jwt.scopes() == null || route.scopes().stream().noneMatch(jwt.scopes()::contains))) {
-        return Wire.ofLocal(Problems.of(new Forbidden("The token lacks the scopes " + route.scopes())));
+        return gatewayMessage(403, "Forbidden");
       }
     }
     if (!dynamoAvailable.getAsBoolean()) {
@@ -118,7 +115,10 @@ final class HttpFrontend implements HttpHandler {
     }
   }
 
-  /** What API Gateway itself answers when it cannot reach or use the function. */
+  /**
+   * What API Gateway itself answers, before or instead of a function: its JWT authorizer's 401 and 403, 404
+   * when no route matches, 413, and 500 when the function fails. Not customisable for a JWT authorizer.
+   */
   private static Wire gatewayMessage(int status, String message) {
     return new Wire(status, Map.of("content-type", "application/json"), List.of(),
         ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));

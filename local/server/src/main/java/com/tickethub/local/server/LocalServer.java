@@ -126,9 +126,10 @@ public final class LocalServer implements AutoCloseable {
         throw Options.portInUse(options.port());
       }
       int port = http.getAddress().getPort();
-      LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
-          LocalSecrets.webhookSecret(environment));
-      http.createContext("/", new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
+      RouteTable routes = RouteTable.of(template, definitions);
+      LocalServices services = new LocalServices(aws, functions, routes, authorizer,
+          URI.create("http://127.0.0.1:" + port), LocalSecrets.webhookSecret(environment));
+      http.createContext("/", new HttpFrontend(localRoutes(services), routes, authorizer,
           functions, Cors.of(template), port, aws::dynamoAvailable));
       ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));
       http.setExecutor(workers);
