@@ -42,10 +42,25 @@ public final class Invoke {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     TemplateFunction function = TemplateFunction.named(template, functionId);
-    try (LocalAws aws = LocalAws.start(template, options.dataDir())) {
-      LocalSecrets.fill(aws, options.dataDir(), serverEnvironment);
-      ProcessBuilder process = command(options.root(), aws, function, event, options.parameters());
-      return process.inheritIO().start().waitFor();
+    try {
+      String sample = Files.readString(event);
+      if (SampleWorld.needed(sample)) {
+        // The sample refers to an event, orders and tickets: a local server on the same data makes them first.
+        try (LocalServer server = LocalServer.start(options.withPort(0), serverEnvironment)) {
+          SampleWorld world = SampleWorld.seed(server.baseUri(), options.root(),
+              LocalSecrets.webhookSecret(serverEnvironment));
+          Path filled = Files.createTempFile("tickethub-sample-", ".json");
+          filled.toFile().deleteOnExit();
+          Files.writeString(filled, world.fill(sample));
+          return command(options.root(), server.aws(), function, filled, options.parameters())
+              .inheritIO().start().waitFor();
+        }
+      }
+      try (LocalAws aws = LocalAws.start(template, options.dataDir())) {
+        LocalSecrets.fill(aws, options.dataDir(), serverEnvironment);
+        ProcessBuilder process = command(options.root(), aws, function, event, options.parameters());
+        return process.inheritIO().start().waitFor();
+      }
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     } catch (InterruptedException ex) {

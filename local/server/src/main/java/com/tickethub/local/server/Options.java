@@ -68,6 +68,10 @@ public record Options(Path root, Path template, int port, Path dataDir, Map<Stri
     return new Options(root, template, port, dataDir, parameters, delay, arguments);
   }
 
+  public Options withPort(int otherPort) {
+    return new Options(root, template, otherPort, dataDir, parameters, firstRateDelay, arguments);
+  }
+
   public Options withTemplate(Path otherTemplate) {
     return new Options(root, otherTemplate, port, dataDir, parameters, firstRateDelay, arguments);
   }
