@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,11 +1,9 @@
 package com.tickethub.local.server;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.errors.DomainException;
-import com.tickethub.errors.Forbidden;
-import com.tickethub.errors.NotFound;
-import com.tickethub.errors.Unauthorized;
+import com.tickethub.errors.ServiceUnavailable;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.Problems;
 import java.io.IOException;
@@ -25,13 +23,15 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP handler of the local server, in API Gateway's order: CORS preflight, local-only routes, the web
  * app's files (CloudFront's part in AWS), then the template's routes; the JWT authorizer before the function (401
- * without calling it); the function's response written back as API Gateway would.
+ * without calling it); the function's response written back as API Gateway would. What API Gateway answers
+ * itself has its body exactly.
  */
 final class HttpFrontend extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
@@ -46,11 +46,13 @@ final class HttpFrontend extends Handler.Abstract {
   private final WebApp webApp;
   private final int port;
   private final LiveGateway live;
+  private final BooleanSupplier dynamoAvailable;
 
   /** @param live the WebSocket API, whose {@code @connections} endpoint is served here; null when there is none */
   HttpFrontend(LocalRoutes localRoutes, RouteTable routes, JwtAuthorizer authorizer, FunctionHost functions, Cors cors,
-      WebApp webApp, int port, LiveGateway live) {
+      WebApp webApp, int port, LiveGateway live, BooleanSupplier dynamoAvailable) {
     this.live = live;
+    this.dynamoAvailable = dynamoAvailable;
     this.localRoutes = localRoutes;
     this.webApp = webApp;
     this.cors = cors;
@@ -96,19 +98,23 @@ final class HttpFrontend extends Handler.Abstract {
     }
     Optional<RouteTable.Match> match = routes.find(request.method(), request.rawPath());
     if (match.isEmpty()) {
-      return Wire.ofLocal(Problems.of(new NotFound("No route for " + request.method() + " " + request.rawPath())));
+      return gatewayMessage(404, "Not Found");
     }
     ApiRoute route = match.get().route();
     JwtAuthorizer.Verified jwt = null;
     if (route.authorized()) {
       Optional<JwtAuthorizer.Verified> verified = authorizer.verify(request.header("authorization").orElse(null));
       if (verified.isEmpty()) {
-        return Wire.ofLocal(Problems.of(new Unauthorized("A valid bearer token is required")));
+        return gatewayMessage(401, "Unauthorized");
       }
       jwt = verified.get();
       if (!route.scopes().isEmpty() && (jwt.scopes() == null || route.scopes().stream().noneMatch(jwt.scopes()::contains))) {
-        return Wire.ofLocal(Problems.of(new Forbidden("The token lacks the scopes " + route.scopes())));
+        return gatewayMessage(403, "Forbidden");
       }
+    }
+    if (!dynamoAvailable.getAsBoolean()) {
+      // The DynamoDB emulator is being started again: a clear, retryable answer instead of the function's 500.
+      return Wire.ofLocal(Problems.of(new ServiceUnavailable("The local DynamoDB emulator is restarting", 1)));
     }
     try {
       Object result = functions.invoke(route.functionId(), ApiGatewayEvents.build(request, match.get(), jwt, port));
@@ -130,7 +136,10 @@ final class HttpFrontend extends Handler.Abstract {
     }
   }
 
-  /** What API Gateway itself answers when it cannot reach or use the function. */
+  /**
+   * What API Gateway itself answers, before or instead of a function: its JWT authorizer's 401 and 403, 404
+   * when no route matches, 413, and 500 when the function fails. Not customisable for a JWT authorizer.
+   */
   private static Wire gatewayMessage(int status, String message) {
     return new Wire(status, Map.of("content-type", "application/json"), List.of(),
         ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package com.tickethub.local.server;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.local.stack.LocalAws;
 import java.net.URLDecoder;
@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * API Gateway's limits apply: 128 KB messages, 10 minutes idle, 2 hours per connection.
  */
 public final class LiveGateway implements AutoCloseable {
+  /** The variable that names the WebSocket API's @connections endpoint: the local server itself. */
+  static final String CONNECTIONS_ENDPOINT = "LIVE_CONNECTIONS_ENDPOINT";
   public static final String PATH = "/live";
   public static final int MAX_MESSAGE_BYTES = 128 * 1024;
   public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);

@@ -5,8 +5,8 @@ import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +60,11 @@ public final class LocalServer implements AutoCloseable {
 
   public static void main(String[] args) {
     Map<String, String> environment = System.getenv();
+    if (Options.asksForHelp(List.of(args))) {
+      System.out.println(Options.USAGE);
+      System.exit(0);
+      return;
+    }
     Options options;
     try {
       options = Options.parse(ProjectRoot.find(), environment, List.of(args));
@@ -79,6 +84,15 @@ public final class LocalServer implements AutoCloseable {
     if (!options.arguments().isEmpty()) {
       System.err.println("Unknown arguments " + options.arguments() + "\n" + Options.USAGE);
       System.exit(2);
+    }
+    try {
+      // What a user can fix is said at once, before the emulators start.
+      options.requireUnusedDataFolder();
+      options.requireFreePort();
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
     }
     LocalServer server;
     try {
@@ -102,21 +116,27 @@ public final class LocalServer implements AutoCloseable {
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
     // In memory, the tests' backend (TICKETHUB_TEST_BACKEND) applies: dynalite + ElasticMQ unless it says moto.
-    LocalAws aws = options.dynamoDir() == null ? LocalAws.inMemory(template, true)
-        : LocalAws.start(template, options.dynamoDir(), true);
+    LocalAws aws = options.dataDir() == null ? LocalAws.inMemory(template, true)
+        : LocalAws.start(template, options.dataDir(), true);
     Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
+      LocalSecrets.fill(aws, options.dataDir(), environment);
       // The port comes first: the functions get the server's own URL as the live API's @connections endpoint.
       Server http = jetty(options.port());
       running.push(http::stop);
       ServerConnector connector = (ServerConnector) http.getConnectors()[0];
-      connector.open();
+      try {
+        connector.open();
+      } catch (IOException e) {
+        if (e instanceof BindException || e.getCause() instanceof BindException) {
+          throw Options.portInUse(options.port());
+        }
+        throw e;
+      }
       int port = connector.getLocalPort();
       URI baseUri = URI.create("http://127.0.0.1:" + port);
-      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
-      Map<String, String> localEnvironment = LocalEnvironment.of(dataFolder, environment, baseUri);
       FunctionHost functions = FunctionHost.start(options.root(), definitions, aws, options.parameters(),
-          localEnvironment);
+          Map.of(LiveGateway.CONNECTIONS_ENDPOINT, baseUri.toString()));
       running.push(functions);
       SqsEventSources sqs = SqsEventSources.start(definitions, functions, aws);
       running.push(sqs);
@@ -125,14 +145,16 @@ public final class LocalServer implements AutoCloseable {
       Schedules schedules = Schedules.start(definitions, functions, options.firstRateDelay());
       running.push(schedules);
       JwtAuthorizer authorizer = JwtAuthorizer.create(options.dataDir());
-      LocalServices services = new LocalServices(aws, functions, authorizer, baseUri, localEnvironment);
+      RouteTable routes = RouteTable.of(template, definitions);
+      LocalServices services = new LocalServices(aws, functions, routes, authorizer, baseUri,
+          LocalSecrets.webhookSecret(environment));
       LiveGateway live = WebSocketApi.of(template, definitions, options.parameters())
           .map(api -> new LiveGateway(api, functions)).orElse(null);
       if (live != null) {
         running.push(live);
       }
-      HttpFrontend frontend = new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
-          functions, Cors.of(template), WebApp.of(options.root(), live == null ? null : "/live"), port, live);
+      HttpFrontend frontend = new HttpFrontend(localRoutes(services), routes, authorizer, functions,
+          Cors.of(template), WebApp.of(options.root(), live == null ? null : "/live"), port, live, aws::dynamoAvailable);
       http.setHandler(live == null ? frontend : withWebSocket(http, live, frontend));
       http.start();
       return new LocalServer(aws, functions, authorizer, http, port, Arrays.asList(live, streams, schedules, sqs));

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tickethub.payments.WebhookSigner;
+import com.tickethub.local.stack.LocalStripe;
+import com.tickethub.local.stack.WebhookSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -190,7 +191,7 @@ class EveryRouteEndToEndTest {
   }
 
   private TestHttp.Response deliver(String body) {
-    String signature = WebhookSigner.signatureHeader(body, LocalEnvironment.DEFAULT_WEBHOOK_SECRET, Instant.now());
+    String signature = WebhookSigner.signatureHeader(body, LocalStripe.DEFAULT_WEBHOOK_SECRET, Instant.now());
     return http.send("POST", "/webhooks/stripe", null, body, Map.of("Stripe-Signature", signature));
   }
 

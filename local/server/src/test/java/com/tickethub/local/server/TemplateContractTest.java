@@ -11,7 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
@@ -81,9 +81,7 @@ class TemplateContractTest {
     LocalAws aws = TestServer.get().aws();
     for (TemplateFunction function : functions) {
       Map<String, JsonNode> declared = declaredVariables(function);
-      RecordingEnvironment env = new RecordingEnvironment(aws.functionEnvironment(function.logicalId(),
-          Map.of("PaymentProvider", "local")));
-      env.putAll(LocalEnvironment.of(root.resolve("local/server/target"), Map.of()));
+      RecordingEnvironment env = new RecordingEnvironment(aws.functionEnvironment(function.logicalId(), Map.of()));
       Throwable buildFailure = null;
       try {
         handlerClass(function).getConstructor(Map.class).newInstance(env);
@@ -94,7 +92,7 @@ class TemplateContractTest {
       Set<String> undeclared = new TreeSet<>();
       for (String name : env.read) {
         boolean runtime = RUNTIME_VARIABLES.contains(name) || name.startsWith("AWS_ENDPOINT_URL_");
-        if (!declared.containsKey(name) && !runtime && !LocalEnvironment.NAMES.contains(name)) {
+        if (!declared.containsKey(name) && !runtime) {
           undeclared.add(name);
         }
       }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,12 +43,21 @@ public final class LocalAws implements AutoCloseable {
   private final Map<String, String> queueUrls = new LinkedHashMap<>();
   private final Map<String, String> queueArns = new LinkedHashMap<>();
   private final DynamoStreamProxy streams;
+  private final Map<String, String> secretNames = new LinkedHashMap<>();
+  private final LocalStripe stripe;
+  private final LocalSecretsManager secretsManager;
+  private Dynalite dynalite;
 
   /** The stand-ins behind the two endpoints, stopped by {@link #close()}. */
   public interface Endpoints extends AutoCloseable {
     URI dynamo();
 
     URI sqs();
+
+    /** False while the DynamoDB stand-in is down (dynalite being started again after it died). */
+    default boolean dynamoAvailable() {
+      return true;
+    }
 
     @Override
     void close();
@@ -61,19 +71,30 @@ public final class LocalAws implements AutoCloseable {
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     this.sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(Region.of(REGION))
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    this.stripe = LocalStripe.start();
+    this.secretsManager = LocalSecretsManager.start();
     createTables();
     createQueues();
+    createSecrets();
   }
 
   /**
-   * dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. With
-   * {@code streams}, clients reach dynalite through {@link DynamoStreamProxy}, which makes the tables' streams.
+   * dynalite + ElasticMQ, in memory when {@code dataDir} is null; otherwise dynalite keeps its tables in
+   * {@code dataDir/dynamodb} and ElasticMQ its queues and messages in {@code dataDir/sqs}, so both survive a
+   * restart, even a kill. A dynalite that dies is started again, and its tables created again if it is in memory.
+   * With {@code streams}, clients reach dynalite through {@link DynamoStreamProxy}, which makes the tables' streams.
    */
   public static LocalAws start(Template template, Path dataDir, boolean streams) {
-    Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir);
+    Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir == null ? null : dataDir.resolve("dynamodb"));
+    ElasticMq elasticMq;
+    try {
+      elasticMq = ElasticMq.start(dataDir == null ? null : dataDir.resolve("sqs"));
+    } catch (RuntimeException e) {
+      dynalite.close();
+      throw e;
+    }
     DynamoStreamProxy proxy = streams ? DynamoStreamProxy.start(dynalite.endpoint(), streamedTables(template)) : null;
-    ElasticMq elasticMq = ElasticMq.start();
-    return new LocalAws(template, new Endpoints() {
+    LocalAws aws = new LocalAws(template, new Endpoints() {
       public URI dynamo() {
         return dynalite.endpoint();
       }
@@ -82,11 +103,18 @@ public final class LocalAws implements AutoCloseable {
         return elasticMq.endpoint();
       }
 
+      public boolean dynamoAvailable() {
+        return dynalite.available();
+      }
+
       public void close() {
         elasticMq.close();
         dynalite.close();
       }
     }, proxy);
+    aws.dynalite = dynalite;
+    dynalite.onRestart(aws::createTables);
+    return aws;
   }
 
   /** The tables with a StreamSpecification: key attribute names and view type, by table name. */
@@ -149,6 +177,7 @@ public final class LocalAws implements AutoCloseable {
   public static synchronized LocalAws shared() {
     if (shared == null) {
       shared = inMemory(Template.ofProject(), false);
+      shared.putSecret("StripeSecret", LocalStripe.secretString(LocalStripe.DEFAULT_WEBHOOK_SECRET));
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-aws-stop"));
     }
     return shared;
@@ -164,6 +193,16 @@ public final class LocalAws implements AutoCloseable {
 
   public SqsClient sqs() {
     return sqs;
+  }
+
+  /** False while the DynamoDB stand-in is down: dynalite died and is being started again. */
+  public boolean dynamoAvailable() {
+    return endpoints.dynamoAvailable();
+  }
+
+  /** The dynalite child process, when this stack runs one (for the tests that kill it). */
+  public Optional<Dynalite> dynalite() {
+    return Optional.ofNullable(dynalite);
   }
 
   public String tableName(String logicalId) {
@@ -182,7 +221,29 @@ public final class LocalAws implements AutoCloseable {
         "AWS_SECRET_ACCESS_KEY", "local",
         "AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint().toString(),
         "AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString(),
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
         "AWS_EC2_METADATA_DISABLED", "true");
+  }
+
+  /**
+   * Puts a value into the template's secret {@code logicalId}, as an operator fills a deployed stack's
+   * secrets once (the Stripe keys, the ticket key ring).
+   */
+  public void putSecret(String logicalId, String secretString) {
+    String name = secretNames.get(logicalId);
+    if (name == null) {
+      throw new IllegalArgumentException("No AWS::SecretsManager::Secret " + logicalId + " in the template");
+    }
+    secretsManager.put(name, secretString);
+  }
+
+  public boolean hasSecret(String logicalId) {
+    return secretNames.containsKey(logicalId);
+  }
+
+  /** The local Stripe API that stripe-java is pointed at. */
+  public LocalStripe stripe() {
+    return stripe;
   }
 
   /**
@@ -203,6 +264,9 @@ public final class LocalAws implements AutoCloseable {
       variables.fields().forEachRemaining(e -> env.put(e.getKey(), resolve(e.getValue(), parameters)));
     }
     env.putAll(awsEnvironment());
+    // A function that declares where Stripe's API is finds the local Stripe there instead, as an env-vars
+    // override of `sam local` would point it.
+    env.computeIfPresent("STRIPE_API_BASE", (name, stripeApi) -> stripe.apiBase().toString());
     return env;
   }
 
@@ -260,8 +324,7 @@ public final class LocalAws implements AutoCloseable {
         // The local server serves the WebSocket API itself and gives the functions its own URL instead.
         return "local";
       case "AWS::SecretsManager::Secret":
-        // No Secrets Manager locally: empty, so the function takes its local stand-in (a file it is given).
-        return "";
+        return LocalSecretsManager.arn(secretNames.get(name));
       default:
         throw new IllegalArgumentException("The local stack cannot resolve !Ref " + name);
     }
@@ -307,6 +370,15 @@ public final class LocalAws implements AutoCloseable {
       } catch (ResourceInUseException alreadyThere) {
         // a data folder from an earlier run already has it
       }
+    });
+  }
+
+  /** The template's secrets with their template values, named as CloudFormation would (Name, else the logical id). */
+  private void createSecrets() {
+    template.resources("AWS::SecretsManager::Secret").forEach((logicalId, secret) -> {
+      JsonNode name = secret.path("Properties").path("Name");
+      secretNames.put(logicalId, name.isMissingNode() ? logicalId : resolve(name, Map.of()));
+      secretsManager.put(secretNames.get(logicalId), secret.path("Properties").path("SecretString").asText(""));
     });
   }
 
@@ -364,6 +436,8 @@ public final class LocalAws implements AutoCloseable {
     if (streams != null) {
       streams.close();
     }
+    stripe.close();
+    secretsManager.close();
     endpoints.close();
   }
 }

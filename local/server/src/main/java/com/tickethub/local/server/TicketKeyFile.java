@@ -1,5 +1,6 @@
-package com.tickethub.tickets;
+package com.tickethub.local.server;
 
+import com.tickethub.tickets.TicketKeyRing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** The local stand-in for the secret: a key ring file, created with a fresh key on first use. */
+/**
+ * The local ticket key ring, kept in the data folder and created with a fresh key on first use (0600); the
+ * local server puts it into the template's TicketKeysSecret in the Secrets Manager stand-in at each start.
+ */
 public final class TicketKeyFile {
   private TicketKeyFile() {}
 

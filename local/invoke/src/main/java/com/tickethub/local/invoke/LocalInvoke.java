@@ -1,4 +1,4 @@
-package com.tickethub.aws;
+package com.tickethub.local.invoke;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * it once and prints the result as JSON on stdout. A handler error is printed as Lambda reports it
  * ({@code errorMessage}, {@code errorType}) with exit status 1.
  *
- * <p>Usage: {@code java -cp <function>.jar com.tickethub.aws.LocalInvoke <handler class> <event file>
+ * <p>Usage: {@code java -cp <function>.jar com.tickethub.local.invoke.LocalInvoke <handler class> <event file>
  * [<function name> <timeout seconds>]}
  */
 public final class LocalInvoke {

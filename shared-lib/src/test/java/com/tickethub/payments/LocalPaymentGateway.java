@@ -3,9 +3,9 @@ package com.tickethub.payments;
 import com.tickethub.idempotency.Idempotency;
 
 /**
- * The gateway of the local server: no network, {@code pi_local_...} intents derived from the order id,
- * so that the same order always gets the same intent. Payments are "made" with {@code POST /_local/stripe/pay},
- * which sends the webhook Stripe would send.
+ * A gateway for the service tests: no network, {@code pi_local_...} intents derived from the order id, so
+ * that the same order always gets the same intent, as Stripe's idempotency key makes it. (The local server
+ * and the deployed functions use the Stripe gateway; locally it talks to the local Stripe stand-in.)
  */
 public final class LocalPaymentGateway implements PaymentGateway {
 

@@ -1,4 +1,4 @@
-package com.tickethub.payments;
+package com.tickethub.local.stack;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
