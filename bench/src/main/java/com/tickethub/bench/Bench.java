@@ -2,7 +2,7 @@ package com.tickethub.bench;
 
 import java.util.Arrays;
 
-/** {@code java -jar bench/target/bench.jar coldstart|load|cost|sweep|scale|chart}: prints markdown tables. */
+/** {@code java -jar bench/target/bench.jar coldstart|load|cost|sweep|scale|chart|live}: prints markdown tables. */
 public final class Bench {
   private Bench() {}
 
@@ -16,9 +16,10 @@ public final class Bench {
       case "sweep" -> SweepBench.main(rest);
       case "scale" -> ScaleBench.main(rest);
       case "chart" -> Charts.main(rest);
+      case "live" -> LiveBench.main(rest);
       default -> {
         System.err.println("usage: bench coldstart [runs] | load [tickets] [buyers,...] [--label L] [--jfr] [--tree DIR]"
-            + " | cost [orders] [tree] | sweep [finished] | scale | chart");
+            + " | cost [orders] [tree] | sweep [finished] | scale | chart | live [viewers] [buyers] [seconds]");
         System.exit(2);
       }
     }

@@ -1,9 +1,9 @@
 package com.tickethub.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tickethub.aws.ColdStartProbe;
+import com.tickethub.local.invoke.ColdStartProbe;
 import com.tickethub.local.server.Invoke;
-import com.tickethub.local.server.LocalEnvironment;
+import com.tickethub.local.server.LocalSecrets;
 import com.tickethub.local.server.TemplateFunction;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
@@ -43,11 +43,11 @@ final class ColdStartBench {
         + "snapshot) | primed: 1st ms | primed: 10th ms | primed 1st / 10th | init + primed 1st, x baseline | "
         + "peak RSS MB |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    try (LocalAws aws = LocalAws.start(template, null)) {
-      Map<String, String> local = LocalEnvironment.of(work, System.getenv());
+    try (LocalAws aws = LocalAws.start(template, null, false)) {
+      LocalSecrets.fill(aws, work, System.getenv());
       List<TemplateFunction> functions = TemplateFunction.all(template);
       TemplateFunction any = functions.get(0);
-      Run baseline = median(runs, () -> probe(root, aws, any, sampleEvent(root, any.moduleName()), local, work,
+      Run baseline = median(runs, () -> probe(root, aws, any, sampleEvent(root, any.moduleName()), work,
           List.of("--baseline")));
       double baselineTotal = baseline.initMs() + baseline.firstMs();
       System.out.printf("| baseline: one DynamoDB client, one GetItem | %.1f | %.0f | %.0f | | | | | | 1.00 | %d |%n",
@@ -55,10 +55,10 @@ final class ColdStartBench {
       for (TemplateFunction function : functions) {
         Path event = sampleEvent(root, function.moduleName());
         List<String> probe = List.of(function.handlerClass(), event.toString(), String.valueOf(INVOCATIONS));
-        Run cold = median(runs, () -> probe(root, aws, function, event, local, work, probe));
+        Run cold = median(runs, () -> probe(root, aws, function, event, work, probe));
         List<String> primedArgs = new ArrayList<>(probe);
         primedArgs.add("--prime");
-        Run primed = median(runs, () -> probe(root, aws, function, event, local, work, primedArgs));
+        Run primed = median(runs, () -> probe(root, aws, function, event, work, primedArgs));
         System.out.printf("| %s (%s) | %.1f | %.0f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %.2f | %d |%n",
             function.logicalId(), primed.answer(), Files.size(function.jar(root)) / 1e6, primed.initMs(),
             cold.firstMs(), cold.tenthMs(), primed.primeMs(), primed.firstMs(), primed.tenthMs(),
@@ -86,10 +86,10 @@ final class ColdStartBench {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static Run probe(Path root, LocalAws aws, TemplateFunction function, Path event, Map<String, String> local,
-      Path work, List<String> args) throws Exception {
-    ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of("PaymentProvider", "local"), local);
-    List<String> command = new ArrayList<>(process.command().subList(0, 3)); // java -cp <jar>
+  private static Run probe(Path root, LocalAws aws, TemplateFunction function, Path event, Path work,
+      List<String> args) throws Exception {
+    ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of());
+    List<String> command = new ArrayList<>(process.command().subList(0, 3)); // java -cp <runner>:<jar>
     command.add(ColdStartProbe.class.getName());
     command.addAll(args);
     Path rss = work.resolve("time.txt");

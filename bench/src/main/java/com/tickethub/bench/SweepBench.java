@@ -1,7 +1,7 @@
 package com.tickethub.bench;
 
 import com.tickethub.local.server.FunctionHost;
-import com.tickethub.local.server.LocalEnvironment;
+import com.tickethub.local.server.LocalSecrets;
 import com.tickethub.local.server.TemplateFunction;
 import com.tickethub.local.stack.DynamoRequests;
 import com.tickethub.local.stack.LocalAws;
@@ -36,9 +36,9 @@ final class SweepBench {
     System.out.println("| finished orders in the table | sweep: requests | sweep: ms, median of 5 | "
         + "old design's Scan: requests | Scan: ms | load avg |");
     System.out.println("|---:|---|---:|---:|---:|---:|");
-    try (LocalAws aws = LocalAws.start(template, null);
+    try (LocalAws aws = LocalAws.start(template, null, false);
         FunctionHost host = FunctionHost.start(root, List.of(TemplateFunction.named(template, "SweepHoldsFunction")),
-            aws, Map.of("PaymentProvider", "local"), LocalEnvironment.of(work, System.getenv()))) {
+            filled(aws, work), Map.of(), Map.of())) {
       Object event = Api.JSON.readValue(root.resolve("events/sweep-holds.json").toFile(), Map.class);
       int written = 0;
       for (int size : List.of(10, finished)) {
@@ -103,5 +103,11 @@ final class SweepBench {
         batch.clear();
       }
     }
+  }
+
+  /** The local secrets the functions read at start (the ticket keys, the local Stripe's). */
+  private static LocalAws filled(LocalAws aws, Path work) {
+    LocalSecrets.fill(aws, work, System.getenv());
+    return aws;
   }
 }

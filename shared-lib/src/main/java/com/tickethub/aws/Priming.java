@@ -1,14 +1,21 @@
 package com.tickethub.aws;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -30,6 +37,14 @@ public final class Priming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
   private static final List<Priming> STEPS = new CopyOnWriteArrayList<>();
   static final String DRY_RUN = "/priming/dry-run.json";
+  /**
+   * Reads the dry-run events (API Gateway HTTP and SQS, in the shape AWS sends them) into the
+   * aws-lambda-java-events classes, whose property names differ in case ({@code Records}).
+   */
+  private static final ObjectMapper EVENTS = JsonMapper.builder()
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
 
   private final String name;
   private final Runnable dryRun;
@@ -58,9 +73,8 @@ public final class Priming implements Resource {
     }
     register(type.getSimpleName(), () -> {
       try (InputStream in = type.getResourceAsStream(DRY_RUN)) {
-        Object event = LocalInvoke.EVENTS.readValue(in, LocalInvoke.EVENTS.constructType(LocalInvoke.inputType(type)));
-        ((RequestHandler<Object, Object>) handler).handleRequest(event,
-            new LocalInvoke.LambdaContext(type.getSimpleName(), "priming-" + UUID.randomUUID(), Duration.ofSeconds(20)));
+        Object event = EVENTS.readValue(in, EVENTS.constructType(inputType(type)));
+        ((RequestHandler<Object, Object>) handler).handleRequest(event, new DryRunContext(type.getSimpleName()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -68,7 +82,7 @@ public final class Priming implements Resource {
   }
 
   @Override
-  public void beforeCheckpoint(Context<? extends Resource> context) {
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
     long start = System.nanoTime();
     try {
       dryRun.run();
@@ -79,16 +93,96 @@ public final class Priming implements Resource {
   }
 
   @Override
-  public void afterRestore(Context<? extends Resource> context) {
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
     // Nothing to renew: the SDK clients reopen connections and the credentials provider refreshes on its own.
   }
 
   /**
    * Runs every registered step now, as Lambda would before the snapshot: for measuring a primed JVM where no
-   * CRaC-capable JDK is at hand ({@link ColdStartProbe}).
+   * CRaC-capable JDK is at hand ({@code ColdStartProbe} of local-invoke, by reflection).
    */
   public static int primeNow() {
     STEPS.forEach(step -> step.beforeCheckpoint(null));
     return STEPS.size();
+  }
+
+  /** The event type {@code I} of a handler class implementing {@code RequestHandler<I, O>}. */
+  private static Type inputType(Class<?> handlerClass) {
+    for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
+      for (Type type : c.getGenericInterfaces()) {
+        if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+          return p.getActualTypeArguments()[0];
+        }
+      }
+    }
+    throw new IllegalArgumentException(handlerClass.getName() + " does not implement RequestHandler<I, O>");
+  }
+
+  /** The invocation a dry run is: no caller, no deadline to speak of, its log lines into this class's logger. */
+  private record DryRunContext(String functionName) implements Context {
+    @Override
+    public String getAwsRequestId() {
+      return "priming";
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+      return "priming";
+    }
+
+    @Override
+    public String getFunctionName() {
+      return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+      return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+      return functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+      return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+      return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+      return 20_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+      return 1024;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+      return new LambdaLogger() {
+        @Override
+        public void log(String message) {
+          LOG.debug(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+          LOG.debug(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      };
+    }
   }
 }

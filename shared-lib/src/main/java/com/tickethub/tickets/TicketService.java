@@ -1,6 +1,7 @@
 package com.tickethub.tickets;
 
 import com.tickethub.auth.Caller;
+import com.tickethub.auth.Role;
 import com.tickethub.errors.Forbidden;
 import com.tickethub.errors.NotFound;
 import com.tickethub.errors.TicketRejected;
@@ -52,10 +53,11 @@ public class TicketService {
 
   /**
    * Checks a ticket in at a gate. The signature is checked first, so a forged or malformed code costs no database
-   * access at all; then the caller must be staff or organizer of {@code request.eventId} (the event as this
-   * container read it at most {@link EventCache#TTL} ago; a caller it refuses is checked against a fresh read);
-   * then one conditional update of the ticket's order decides, and only a refused update reads the order to say
-   * why. So the common scan is one request.
+   * access at all; then the caller must be the organizer of {@code request.eventId}, or be in the {@code staff}
+   * group and on the event's staff list (the group makes an account a scanner at all, the list says for which
+   * events), as this container read the event at most {@link EventCache#TTL} ago (a caller it refuses is checked
+   * against a fresh read); then one conditional update of the ticket's order decides, and only a refused update
+   * reads the order to say why. So the common scan is one request.
    *
    * @return the VALID scan
    * @throws TicketRejected for ALREADY_USED, INVALID, WRONG_EVENT and VOID
@@ -70,7 +72,8 @@ public class TicketService {
         .or(() -> events.fresh(request.eventId()))
         .orElseThrow(() -> new NotFound("No event " + request.eventId()));
     if (!mayScan(caller, event)) {
-      throw new Forbidden("Only the event's gate staff and its organizer may validate its tickets");
+      throw new Forbidden("Only the event's gate staff (staff group, on its staff list) and its organizer may"
+          + " validate its tickets");
     }
     if (!code.eventId().equals(event.eventId())) {
       throw new TicketRejected(new Scan(ScanResult.WRONG_EVENT, code.ticketId(), code.eventId(), null, null, null, null),
@@ -96,7 +99,8 @@ public class TicketService {
   }
 
   private static boolean mayScan(Caller caller, Event event) {
-    return caller.sub().equals(event.organizerId()) || event.staff().contains(caller.sub());
+    return caller.sub().equals(event.organizerId())
+        || (caller.has(Role.STAFF) && event.staff().contains(caller.sub()));
   }
 
   private Optional<Ticket> find(String ticketId) {
