@@ -1,0 +1,155 @@
+package com.tickethub.orders;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One step of a generated life-cycle scenario: an operation of one of the real actors of model/PROTOCOL.md
+ * ("Actors"), as data, so that jqwik can shrink a failing scenario and print it as it reads. Orders are named by
+ * slot: {@code o1} is the second order the scenario's purchases got, counted modulo the orders there are when the
+ * step runs (so a step never refers to nothing once one order exists); the trace of a run names the order it hit.
+ */
+sealed interface LifecycleStep {
+  enum Buyer { A, B }
+
+  /** The Stripe events of an order that Stripe sends once and may deliver again. */
+  enum StripeKind { SUCCEEDED, CANCELED, REFUNDED }
+
+  /**
+   * {@code POST /tickets/purchase} through the route with a fresh Idempotency-Key; with {@code crash}, the Lambda
+   * dies there, and the buyer retries with the same key once its claim lapsed ({@code retry}) or gives up.
+   */
+  record Purchase(Buyer buyer, int ga, int lawn, int guest, Checkpoint crash, boolean retry) implements LifecycleStep {
+    @Override
+    public String toString() {
+      List<String> items = new ArrayList<>();
+      if (ga > 0) {
+        items.add("GA x" + ga);
+      }
+      if (lawn > 0) {
+        items.add("Lawn x" + lawn);
+      }
+      if (guest > 0) {
+        items.add("Guest x" + guest);
+      }
+      return "purchase(" + buyer + ": " + String.join(" + ", items)
+          + (crash == null ? "" : ", crash@" + crash + (retry ? " then retried" : " then given up")) + ")";
+    }
+  }
+
+  /** The buyer retries a purchase that crashed and was given up, with its Idempotency-Key, whenever this runs. */
+  record RetryPurchase(int attempt) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "retryPurchase(#" + attempt + ")";
+    }
+  }
+
+  /** Stripe's payment_intent.succeeded for the order, delivered (again, if it was sent before). */
+  record Pay(int order, Checkpoint crash, boolean redeliver) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "paymentSucceeded(o" + order + crashed(crash, redeliver) + ")";
+    }
+  }
+
+  /** A failed payment attempt (payment_intent.payment_failed, a new event each time). */
+  record PaymentFailed(int order) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "paymentFailed(o" + order + ")";
+    }
+  }
+
+  /** payment_intent.canceled for the order's intent. */
+  record PaymentCanceled(int order) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "paymentCanceled(o" + order + ")";
+    }
+  }
+
+  /**
+   * A full refund in Stripe's dashboard (charge.refunded). The money had to be paid for that: if the payment's own
+   * event was not sent yet, Stripe sends it later, after this one.
+   */
+  record ChargeRefunded(int order, Checkpoint crash, boolean redeliver) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "chargeRefunded(o" + order + crashed(crash, redeliver) + ")";
+    }
+  }
+
+  /** SQS delivers one of the order's Stripe events once more (a duplicate, or a late first delivery). */
+  record Redeliver(int order, StripeKind kind) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "redeliver(o" + order + " " + kind + ")";
+    }
+  }
+
+  /** {@code POST /orders/{id}/cancel} by the buyer, {@code times} in a row; the first may crash. */
+  record Cancel(int order, int times, Checkpoint crash) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "buyerCancel(o" + order + (times > 1 ? " x" + times : "") + (crash == null ? "" : ", crash@" + crash)
+          + ")";
+    }
+  }
+
+  /** {@code POST /orders/{id}/refund} by the organizer; it may crash (the organizer may ask again later). */
+  record Refund(int order, Checkpoint crash) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "organizerRefund(o" + order + (crash == null ? "" : ", crash@" + crash) + ")";
+    }
+  }
+
+  /** A gate scan of the order's ticket at {@code ticket} (modulo its tickets). */
+  record CheckIn(int order, int ticket) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "checkIn(o" + order + " ticket " + ticket + ")";
+    }
+  }
+
+  /** The order's hold-expiry message delivered now, once more (SQS delivers at least once). */
+  record ExpiryAgain(int order) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "expiryMessageAgain(o" + order + ")";
+    }
+  }
+
+  /**
+   * The clock moves; SQS delivers the hold-expiry messages now due (each twice, if {@code twice}) and the Stripe
+   * events whose delivery failed.
+   */
+  record TimePasses(int minutes, boolean twice) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "time+" + minutes + "min" + (twice ? "(due messages twice)" : "");
+    }
+  }
+
+  /** The every-minute sweep of open orders past due. */
+  record Sweep() implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "sweep";
+    }
+  }
+
+  /** Two or three steps at once, each on its own thread. */
+  record Together(List<LifecycleStep> steps) implements LifecycleStep {
+    @Override
+    public String toString() {
+      return "together(" + steps.stream().map(Object::toString).collect(Collectors.joining(" | ")) + ")";
+    }
+  }
+
+  private static String crashed(Checkpoint crash, boolean redeliver) {
+    return crash == null ? "" : ", crash@" + crash + (redeliver ? " then redelivered" : " then never redelivered");
+  }
+}
