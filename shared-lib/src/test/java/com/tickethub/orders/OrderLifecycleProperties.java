@@ -54,8 +54,9 @@ import net.jqwik.api.statistics.Statistics;
  * finished, every order is final, nothing is held, sold stock is exactly the paid tickets, and money was kept only
  * for usable tickets. A failure shrinks to a minimal scenario, printed as its steps and the trace of what each did.
  *
- * <p>The scenario is reproducible from jqwik's seed; what is not: the threads' interleaving, and the order ids
- * (random claim tokens) that pick the shard a take starts at.
+ * <p>The scenario is reproducible from the seed jqwik prints ({@code @Property(seed = "...")} replays it; a failed
+ * sample is also tried first on the next run, from target/jqwik-database); what is not: the threads' interleaving,
+ * and the order ids (random claim tokens) that pick the shard a take starts at.
  */
 class OrderLifecycleProperties {
   private static final List<Checkpoint> PURCHASE_CRASHES =
