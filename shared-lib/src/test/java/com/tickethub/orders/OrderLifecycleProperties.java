@@ -13,6 +13,7 @@ import static com.tickethub.orders.Checkpoint.REFUND_STARTED;
 import static com.tickethub.orders.Checkpoint.RESPONSE_STORED;
 import static com.tickethub.orders.Checkpoint.RETAKE_STARTED;
 import static com.tickethub.orders.Checkpoint.STOCK_GIVEN_BACK;
+import static com.tickethub.testing.Draw.weight;
 
 import com.tickethub.orders.LifecycleStep.Buyer;
 import com.tickethub.orders.LifecycleStep.Cancel;
@@ -30,57 +31,66 @@ import com.tickethub.orders.LifecycleStep.StripeKind;
 import com.tickethub.orders.LifecycleStep.Sweep;
 import com.tickethub.orders.LifecycleStep.TimePasses;
 import com.tickethub.orders.LifecycleStep.Together;
+import com.tickethub.testing.Draw;
 import com.tickethub.testing.MutableClock;
+import com.tickethub.testing.ScenarioProperty;
 import java.time.Instant;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tag;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
- * The order life-cycle's invariants (model/PROTOCOL.md, "Invariants"), checked by jqwik on random scenarios run
- * against the real services on dynalite: purchases (crashing at any checkpoint, then retried with their
- * Idempotency-Key or given up), Stripe's events (duplicated, late, reordered, crashing and then delivered again or
- * never), the buyer's repeated cancels, the organizer's refund, refunds in Stripe's dashboard, gate check-ins, time
- * passing with the hold-expiry messages (delivered twice) and the sweep; and, in the second property, two or three
- * of them at once on threads. After every step the stock, tickets and counters must be consistent; once everything
- * finished, every order is final, nothing is held, sold stock is exactly the paid tickets, and money was kept only
- * for usable tickets. A failure shrinks to a minimal scenario, printed as its steps and the trace of what each did.
+ * The order life-cycle's invariants (model/PROTOCOL.md, "Invariants"), checked on random scenarios run against the
+ * real services on dynalite: purchases (crashing at any checkpoint, then retried with their Idempotency-Key or given
+ * up), Stripe's events (duplicated, late, reordered, crashing and then delivered again or never), the buyer's
+ * repeated cancels, the organizer's refund, refunds in Stripe's dashboard, gate check-ins, time passing with the
+ * hold-expiry messages (delivered twice) and the sweep; and, in the second property, two or three of them at once on
+ * threads. After every step the stock, tickets and counters must be consistent; once everything finished, every
+ * order is final, nothing is held, sold stock is exactly the paid tickets, and money was kept only for usable
+ * tickets. A failure shrinks to a minimal scenario ({@link ScenarioProperty}), printed as its steps and the trace of
+ * what each did.
  *
- * <p>The scenario is reproducible from the seed jqwik prints ({@code @Property(seed = "...")} replays it; a failed
- * sample is also tried first on the next run, from target/jqwik-database); what is not: the threads' interleaving,
- * and the order ids (random claim tokens) that pick the shard a take starts at.
+ * <p>Each property prints the seed it started from, and a failure the seed of its scenario; {@code mvn -B -pl
+ * shared-lib -am verify -Dtest='OrderLifecycleProperties#...' -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dtickethub.properties.seed=...} draws that scenario again as the first try. What a seed does not replay: the
+ * threads' interleaving, and the order ids (random claim tokens) that pick the shard a take starts at.
  */
 class OrderLifecycleProperties {
+  /** Tries per property: both together take about a minute and a half on 2 loaded cores. */
+  private static final int SEQUENTIAL_TRIES = 40;
+  private static final int CONCURRENT_TRIES = 25;
   private static final List<Checkpoint> PURCHASE_CRASHES =
       List.of(EXPIRY_SCHEDULED, HOLDS_TAKEN, INTENT_CREATED, ORDER_WRITTEN, HOLD_COMMITTED, RESPONSE_STORED);
   private static final List<Checkpoint> PAYMENT_CRASHES = List.of(ORDER_PAID, HOLD_COMMITTED, RETAKE_STARTED,
       LATE_HOLDS_TAKEN, REFUND_STARTED, MONEY_REFUNDED, STOCK_GIVEN_BACK);
   private static final List<Checkpoint> REFUND_CRASHES =
       List.of(REFUND_STARTED, HOLD_COMMITTED, MONEY_REFUNDED, STOCK_GIVEN_BACK);
-  /** What the statistics count, so that a generator that stops reaching the interesting paths shows. */
+  /** What the tries are counted by, so that a generator that stops reaching the interesting paths shows. */
   private static final List<String> OUTCOMES = List.of("LATE_PAID", "LATE_PAYMENT_REFUNDED", "sold_out",
       "limit_exceeded", "already_checked_in", "crashed", "REFUNDED", "VALID");
 
   /** One clock for all tries: time only moves forward. */
   private final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T00:00:00Z"));
+  private final Map<String, Integer> reached = new TreeMap<>();
 
-  @Property(tries = 40)
-  void stockTicketsAndMoneyStayConsistentInAnySequenceOfSteps(@ForAll("sequences") List<LifecycleStep> steps) {
-    run(steps);
+  @Test
+  void stockTicketsAndMoneyStayConsistentInAnySequenceOfSteps() {
+    check("sequential steps", OrderLifecycleProperties::sequence, SEQUENTIAL_TRIES);
   }
 
-  @Property(tries = 25)
+  @Test
   @Tag("slow")
-  void stockTicketsAndMoneyStayConsistentWhenStepsRunAtOnce(@ForAll("interleavings") List<LifecycleStep> steps) {
-    run(steps);
+  void stockTicketsAndMoneyStayConsistentWhenStepsRunAtOnce() {
+    check("steps at once", OrderLifecycleProperties::interleaving, CONCURRENT_TRIES);
+  }
+
+  private void check(String name, Function<Draw, List<LifecycleStep>> scenarios, int tries) {
+    new ScenarioProperty<>(scenarios, LifecycleStep::simpler, this::run).check(name, tries);
+    System.out.println(name + ": tries that reached each outcome, of " + tries + ": " + reached);
   }
 
   private void run(List<LifecycleStep> steps) {
@@ -88,95 +98,90 @@ class OrderLifecycleProperties {
     steps.forEach(world::step);
     world.settle();
     world.checkEnd();
-    OUTCOMES.forEach(outcome -> Statistics.label(outcome).collect(world.reached(outcome)));
+    OUTCOMES.stream().filter(world::reached).forEach(outcome -> reached.merge(outcome, 1, Integer::sum));
   }
 
   /** One to three purchases first (so that the steps after them have orders to act on), then any steps. */
-  @Provide
-  Arbitrary<List<LifecycleStep>> sequences() {
-    return scenario(Arbitraries.frequencyOf(Tuple.of(8, single()), Tuple.of(1, timePasses())), 18);
+  static List<LifecycleStep> sequence(Draw draw) {
+    return scenario(draw, 18, () -> draw.oneOf(weight(8, () -> single(draw)), weight(1, () -> timePasses(draw))));
   }
 
-  @Provide
-  Arbitrary<List<LifecycleStep>> interleavings() {
-    return scenario(Arbitraries.frequencyOf(Tuple.of(5, single()), Tuple.of(1, timePasses()), Tuple.of(3, together())),
-        12);
+  static List<LifecycleStep> interleaving(Draw draw) {
+    return scenario(draw, 12, () -> draw.oneOf(weight(5, () -> single(draw)), weight(1, () -> timePasses(draw)),
+        weight(3, () -> together(draw))));
   }
 
-  private static Arbitrary<List<LifecycleStep>> scenario(Arbitrary<LifecycleStep> step, int maxSteps) {
-    // Sizes uniform, not jqwik's bias to short lists: most paths need several steps on one order to be reached.
-    return Combinators.combine(purchase().list().ofMinSize(1).ofMaxSize(3),
-            step.list().ofMinSize(2).ofMaxSize(maxSteps).withSizeDistribution(RandomDistribution.uniform()))
-        .as((purchases, steps) -> {
-          List<LifecycleStep> all = new java.util.ArrayList<>(purchases);
-          all.addAll(steps);
-          return all;
-        });
+  private static List<LifecycleStep> scenario(Draw draw, int maxSteps, Supplier<LifecycleStep> step) {
+    List<LifecycleStep> steps = draw.list(1, 3, () -> purchase(draw));
+    steps.addAll(draw.list(2, maxSteps, step));
+    return steps;
   }
 
   /** A step of one actor that takes no time. */
-  private static Arbitrary<LifecycleStep> single() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, purchase()),
-        Tuple.of(1, Arbitraries.integers().between(0, 2).map(RetryPurchase::new)),
-        Tuple.of(6, Combinators.combine(order(), crash(PAYMENT_CRASHES), Arbitraries.of(true, false)).as(Pay::new)),
-        Tuple.of(1, order().map(PaymentFailed::new)),
-        Tuple.of(1, order().map(PaymentCanceled::new)),
-        Tuple.of(2, Combinators.combine(order(), crash(REFUND_CRASHES), Arbitraries.of(true, false))
-            .as(ChargeRefunded::new)),
-        Tuple.of(2, Combinators.combine(order(), Arbitraries.of(StripeKind.class)).as(Redeliver::new)),
-        Tuple.of(3, Combinators.combine(order(), Arbitraries.integers().between(1, 3), crash(List.of(ORDER_ENDED)))
-            .as(Cancel::new)),
-        Tuple.of(4, Combinators.combine(order(), crash(REFUND_CRASHES)).as(Refund::new)),
-        Tuple.of(5, Combinators.combine(order(), Arbitraries.integers().between(0, 3)).as(CheckIn::new)),
-        Tuple.of(2, order().map(ExpiryAgain::new)),
-        Tuple.of(1, Arbitraries.just(new Sweep())));
+  private static LifecycleStep single(Draw draw) {
+    return draw.oneOf(
+        weight(3, () -> purchase(draw)),
+        weight(1, () -> new RetryPurchase(draw.between(0, 2))),
+        weight(6, () -> new Pay(order(draw), crash(draw, PAYMENT_CRASHES), draw.coin())),
+        weight(1, () -> new PaymentFailed(order(draw))),
+        weight(1, () -> new PaymentCanceled(order(draw))),
+        weight(2, () -> new ChargeRefunded(order(draw), crash(draw, REFUND_CRASHES), draw.coin())),
+        weight(2, () -> new Redeliver(order(draw), draw.of(StripeKind.values()))),
+        weight(3, () -> new Cancel(order(draw), draw.between(1, 3), crash(draw, List.of(ORDER_ENDED)))),
+        weight(4, () -> new Refund(order(draw), crash(draw, REFUND_CRASHES))),
+        weight(5, () -> new CheckIn(order(draw), draw.between(0, 3))),
+        weight(2, () -> new ExpiryAgain(order(draw))),
+        weight(1, Sweep::new));
   }
 
-  private static Arbitrary<LifecycleStep> purchase() {
-    // Mostly small orders, so that several fit before the types sell out (GA 4, Lawn 5 over 3 shards, Guest 2).
-    Arbitrary<Integer> ga = Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(3, 1), Tuple.of(2, 2), Tuple.of(1, 3));
-    Arbitrary<Integer> lawn =
-        Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(2, 1), Tuple.of(2, 2), Tuple.of(1, 3), Tuple.of(1, 4));
-    Arbitrary<Integer> guest = Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(1, 1), Tuple.of(1, 2));
-    return Combinators.combine(Arbitraries.of(Buyer.class), ga, lawn, guest, crash(PURCHASE_CRASHES),
-            Arbitraries.of(true, false))
-        .as(Purchase::new)
-        .filter(p -> p.ga() + p.lawn() + p.guest() > 0)
-        .map(p -> p);
+  /** Mostly small orders, so that several fit before the types sell out (GA 4, Lawn 5 over 3 shards, Guest 2). */
+  private static LifecycleStep purchase(Draw draw) {
+    int ga;
+    int lawn;
+    int guest;
+    do {
+      ga = draw.index(3, 3, 2, 1);
+      lawn = draw.index(3, 2, 2, 1, 1);
+      guest = draw.index(6, 1, 1);
+    } while (ga + lawn + guest == 0);
+    return new Purchase(draw.of(Buyer.values()), ga, lawn, guest, crash(draw, PURCHASE_CRASHES), draw.coin());
   }
 
   /** Minutes that cross nothing, a lease (2 and 5 min), or a hold (10 min) and everything. */
-  private static Arbitrary<LifecycleStep> timePasses() {
-    return Combinators.combine(Arbitraries.of(1, 3, 6, 11), Arbitraries.of(false, true)).as(TimePasses::new);
+  private static LifecycleStep timePasses(Draw draw) {
+    return new TimePasses(draw.of(1, 3, 6, 11), draw.coin());
   }
 
   /**
    * Two or three steps at once: any, or the races of issue 8 on one order (a refund against a scan, a late payment
    * against repeated cancels and a duplicate expiry message) and purchases racing for the last tickets.
    */
-  private static Arbitrary<LifecycleStep> together() {
-    Arbitrary<List<LifecycleStep>> any = single().list().ofMinSize(2).ofMaxSize(3);
-    Arbitrary<List<LifecycleStep>> refundAgainstScan = Combinators.combine(order(),
-            Arbitraries.integers().between(0, 3), Arbitraries.of(false, true))
-        .as((order, ticket, inStripe) -> List.of(
-            inStripe ? new ChargeRefunded(order, null, false) : new Refund(order, null), new CheckIn(order, ticket)));
-    Arbitrary<List<LifecycleStep>> latePaymentAgainstCancels = Combinators.combine(order(),
-            Arbitraries.integers().between(2, 3))
-        .as((order, times) -> List.of(new Pay(order, null, false), new Cancel(order, times, null),
-            new ExpiryAgain(order)));
-    Arbitrary<List<LifecycleStep>> lastTickets = purchase().list().ofMinSize(2).ofMaxSize(3);
-    return Arbitraries.frequencyOf(Tuple.of(3, any), Tuple.of(1, refundAgainstScan),
-            Tuple.of(1, latePaymentAgainstCancels), Tuple.of(1, lastTickets))
-        .map(Together::new);
+  private static LifecycleStep together(Draw draw) {
+    return new Together(draw.<List<LifecycleStep>>oneOf(
+        weight(3, () -> draw.list(2, 3, () -> single(draw))),
+        weight(1, () -> refundAgainstScan(draw)),
+        weight(1, () -> latePaymentAgainstCancels(draw)),
+        weight(1, () -> draw.list(2, 3, () -> purchase(draw)))));
+  }
+
+  private static List<LifecycleStep> refundAgainstScan(Draw draw) {
+    int order = order(draw);
+    LifecycleStep refund = draw.coin() ? new ChargeRefunded(order, null, false) : new Refund(order, null);
+    return List.of(refund, new CheckIn(order, draw.between(0, 3)));
+  }
+
+  private static List<LifecycleStep> latePaymentAgainstCancels(Draw draw) {
+    int order = order(draw);
+    return List.of(new Pay(order, null, false), new Cancel(order, draw.between(2, 3), null), new ExpiryAgain(order));
   }
 
   /** Mostly the scenario's first orders, so that several steps meet on one order. */
-  private static Arbitrary<Integer> order() {
-    return Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(2, 1), Tuple.of(1, 2));
+  private static int order(Draw draw) {
+    return draw.index(3, 2, 1);
   }
 
-  private static Arbitrary<Checkpoint> crash(List<Checkpoint> points) {
-    return Arbitraries.of(points).injectNull(0.7);
+  /** Mostly none (7 in 10), else any of the points. */
+  private static Checkpoint crash(Draw draw, List<Checkpoint> points) {
+    return draw.orNull(0.7, points);
   }
 }
