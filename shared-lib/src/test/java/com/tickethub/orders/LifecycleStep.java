@@ -220,6 +220,27 @@ sealed interface LifecycleStep {
     }
   }
 
+  /**
+   * A step of a {@link Together} whose Lambda stalls at checkpoint {@code at} (before it starts, if null) until
+   * another step reached {@code until} (or all others ended), as a GC pause or a starved CPU stalls one: so the
+   * interleavings where an actor acts on what it read before another moved the order are reached, which threads that
+   * keep in step on the emulator never reach.
+   */
+  record Slow(Checkpoint at, Checkpoint until, LifecycleStep step) implements LifecycleStep {
+    @Override
+    public List<LifecycleStep> simpler() {
+      List<LifecycleStep> simpler = new ArrayList<>(List.of(step));
+      step.simpler().forEach(variant -> simpler.add(new Slow(at, until, variant)));
+      return simpler;
+    }
+
+    @Override
+    public String toString() {
+      return step + " stalled " + (at == null ? "before it starts" : "at " + at) + " until another step reaches "
+          + until;
+    }
+  }
+
   /** Two or three steps at once, each on its own thread. */
   record Together(List<LifecycleStep> steps) implements LifecycleStep {
     /** The same with one step fewer: with two, the other step alone (so a failure that needs no race shows it). */

@@ -22,6 +22,7 @@ import com.tickethub.orders.LifecycleStep.Purchase;
 import com.tickethub.orders.LifecycleStep.Redeliver;
 import com.tickethub.orders.LifecycleStep.Refund;
 import com.tickethub.orders.LifecycleStep.RetryPurchase;
+import com.tickethub.orders.LifecycleStep.Slow;
 import com.tickethub.orders.LifecycleStep.StripeKind;
 import com.tickethub.orders.LifecycleStep.Sweep;
 import com.tickethub.orders.LifecycleStep.TimePasses;
@@ -172,9 +173,12 @@ final class LifecycleWorld {
           done[index] = run(steps.get(index));
         } catch (Throwable t) {
           thrown[index] = t;
+        } finally {
+          crashes.ended();
         }
       }, "step-" + i));
     }
+    crashes.together(steps.size());
     AtomicBoolean running = new AtomicBoolean(true);
     List<String> seen = new CopyOnWriteArrayList<>();
     Thread watcher = new Thread(() -> {
@@ -215,6 +219,9 @@ final class LifecycleWorld {
   }
 
   private Done perform(LifecycleStep step) {
+    if (step instanceof Slow slow) {
+      return crashes.stalled(new CrashOnThread.Stall(slow.at(), slow.until()), () -> perform(slow.step()));
+    }
     if (step instanceof Purchase purchase) {
       return purchase(purchase);
     }
@@ -284,6 +291,9 @@ final class LifecycleWorld {
   }
 
   private static int slot(LifecycleStep step) {
+    if (step instanceof Slow slow) {
+      return slot(slow.step());
+    }
     if (step instanceof Pay pay) {
       return pay.order();
     }

@@ -14,6 +14,7 @@ import static com.tickethub.orders.Checkpoint.RESPONSE_STORED;
 import static com.tickethub.orders.Checkpoint.RETAKE_STARTED;
 import static com.tickethub.orders.Checkpoint.STOCK_GIVEN_BACK;
 import static com.tickethub.testing.Draw.weight;
+import static com.tickethub.testing.ScenarioProperty.TRIES;
 
 import com.tickethub.orders.LifecycleStep.Buyer;
 import com.tickethub.orders.LifecycleStep.Cancel;
@@ -27,6 +28,7 @@ import com.tickethub.orders.LifecycleStep.Purchase;
 import com.tickethub.orders.LifecycleStep.Redeliver;
 import com.tickethub.orders.LifecycleStep.Refund;
 import com.tickethub.orders.LifecycleStep.RetryPurchase;
+import com.tickethub.orders.LifecycleStep.Slow;
 import com.tickethub.orders.LifecycleStep.StripeKind;
 import com.tickethub.orders.LifecycleStep.Sweep;
 import com.tickethub.orders.LifecycleStep.TimePasses;
@@ -49,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * up), Stripe's events (duplicated, late, reordered, crashing and then delivered again or never), the buyer's
  * repeated cancels, the organizer's refund, refunds in Stripe's dashboard, gate check-ins, time passing with the
  * hold-expiry messages (delivered twice) and the sweep; and, in the second property, two or three of them at once on
- * threads. After every step the stock, tickets and counters must be consistent; once everything finished, every
+ * threads, some stalled at a checkpoint until another reached one. After every step the stock, tickets and counters must be consistent; once everything finished, every
  * order is final, nothing is held, sold stock is exactly the paid tickets, and money was kept only for usable
  * tickets. A failure shrinks to a minimal scenario ({@link ScenarioProperty}), printed as its steps and the trace of
  * what each did.
@@ -60,9 +62,12 @@ import org.junit.jupiter.api.Test;
  * threads' interleaving, and the order ids (random claim tokens) that pick the shard a take starts at.
  */
 class OrderLifecycleProperties {
-  /** Tries per property: both together take about a minute and a half on 2 loaded cores. */
-  private static final int SEQUENTIAL_TRIES = 40;
-  private static final int CONCURRENT_TRIES = 25;
+  /**
+   * Tries per property: both together take about a minute and a half on 2 loaded cores. A long run by hand raises
+   * them: {@code -Dtickethub.properties.tries=500} runs that many of each.
+   */
+  private static final int SEQUENTIAL_TRIES = Integer.getInteger(TRIES, 40);
+  private static final int CONCURRENT_TRIES = Integer.getInteger(TRIES, 25);
   private static final List<Checkpoint> PURCHASE_CRASHES =
       List.of(EXPIRY_SCHEDULED, HOLDS_TAKEN, INTENT_CREATED, ORDER_WRITTEN, HOLD_COMMITTED, RESPONSE_STORED);
   private static final List<Checkpoint> PAYMENT_CRASHES = List.of(ORDER_PAID, HOLD_COMMITTED, RETAKE_STARTED,
@@ -160,8 +165,8 @@ class OrderLifecycleProperties {
     return new Together(draw.<List<LifecycleStep>>oneOf(
         weight(3, () -> draw.list(2, 3, () -> single(draw))),
         weight(1, () -> refundAgainstScan(draw)),
-        weight(1, () -> latePaymentAgainstCancels(draw)),
-        weight(1, () -> draw.list(2, 3, () -> purchase(draw)))));
+        weight(2, () -> latePaymentAgainstCancels(draw)),
+        weight(1, () -> draw.list(2, 3, () -> purchase(draw)))).stream().map(step -> slow(draw, step)).toList());
   }
 
   private static List<LifecycleStep> refundAgainstScan(Draw draw) {
@@ -170,9 +175,47 @@ class OrderLifecycleProperties {
     return List.of(refund, new CheckIn(order, draw.between(0, 3)));
   }
 
+  /**
+   * A late payment against repeated cancels and a duplicate expiry message; the first cancel may stall between ending
+   * the order and releasing its hold until the payment got somewhere, so that it releases the old generation while
+   * the payment holds the tickets anew.
+   */
   private static List<LifecycleStep> latePaymentAgainstCancels(Draw draw) {
     int order = order(draw);
-    return List.of(new Pay(order, null, false), new Cancel(order, draw.between(2, 3), null), new ExpiryAgain(order));
+    LifecycleStep cancel = new Cancel(order, draw.between(1, 3), null);
+    return List.of(new Pay(order, null, false),
+        draw.coin() ? cancel : new Slow(ORDER_ENDED, draw.of(PAYMENT_CRASHES), cancel), new ExpiryAgain(order));
+  }
+
+  /**
+   * Half the steps run at once stall (a GC pause, a starved CPU): at one of the checkpoints their flow passes, or
+   * before they start, until another step reached a checkpoint. Threads on the emulator otherwise keep in step, and
+   * the interleavings where an actor acts on what it read before another moved the order (what the generations and
+   * the returns fence are for) are never reached.
+   */
+  private static LifecycleStep slow(Draw draw, LifecycleStep step) {
+    if (step instanceof Slow || draw.coin()) {
+      return step;
+    }
+    List<Checkpoint> points = stallPoints(step);
+    Checkpoint at = points.isEmpty() ? null : draw.orNull(0.25, points);
+    return new Slow(at, draw.of(Checkpoint.values()), step);
+  }
+
+  private static List<Checkpoint> stallPoints(LifecycleStep step) {
+    if (step instanceof Purchase) {
+      return PURCHASE_CRASHES;
+    }
+    if (step instanceof Pay) {
+      return PAYMENT_CRASHES;
+    }
+    if (step instanceof Refund || step instanceof ChargeRefunded) {
+      return REFUND_CRASHES;
+    }
+    if (step instanceof Cancel) {
+      return List.of(ORDER_ENDED);
+    }
+    return List.of();
   }
 
   /** Mostly the scenario's first orders, so that several steps meet on one order. */

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class ScenarioProperty<S> {
   public static final String SEED = "tickethub.properties.seed";
+  /** The system property that sets the number of tries of a property, for a long run by hand. */
+  public static final String TRIES = "tickethub.properties.tries";
   /** Runs spent shrinking at most: a few minutes of the real services, enough for twenty-odd steps. */
   private static final int MAX_SHRINK_RUNS = 150;
 
