@@ -71,13 +71,15 @@ public class EventService {
     }).toList());
   }
 
-  /** Replaces the event's gate-staff list; for the event's organizer only. */
-  public StaffList replaceStaff(Caller caller, String eventId, StaffList staff) {
-    organizedBy(caller, eventId);
+  /** Replaces the event's gate-staff list; for the event's organizer only, who gets the event back with it. */
+  public EventView replaceStaff(Caller caller, String eventId, StaffList staff) {
+    Event event = organizedBy(caller, eventId);
     if (!events.replaceStaff(eventId, caller.sub(), staff.staff())) {
       throw new NotFound("No event " + eventId);
     }
-    return staff;
+    Event replaced = new Event(event.eventId(), event.organizerId(), event.name(), event.venue(), event.startsAt(),
+        event.currency(), staff.staff(), event.ticketTypes(), event.createdAt());
+    return view(replaced, inventory.counts(eventId), true);
   }
 
   /** The event if the caller organizes it; 403 to another organizer, 404 to anyone else (no existence leak). */
