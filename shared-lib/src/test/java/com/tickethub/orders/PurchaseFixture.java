@@ -97,7 +97,8 @@ final class PurchaseFixture {
     return partition(event).stream().filter(item -> item.get("sk").s().startsWith("INV#")).toList();
   }
 
-  private List<Map<String, AttributeValue>> partition(EventView event) {
+  /** Every item under the event's partition (one strongly consistent Query). */
+  List<Map<String, AttributeValue>> partition(EventView event) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     app.dynamo().queryPaginator(b -> b.tableName("MainTable").consistentRead(true)
         .keyConditionExpression("pk = :pk")

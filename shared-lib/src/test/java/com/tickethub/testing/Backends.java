@@ -13,4 +13,9 @@ public final class Backends {
       "moto does not serialize concurrent conditional writes to one item (DynamoDB and dynalite do)";
 
   private Backends() {}
+
+  /** Whether the tests run on moto (TICKETHUB_TEST_BACKEND=moto) rather than on dynalite. */
+  public static boolean moto() {
+    return "moto".equals(System.getenv("TICKETHUB_TEST_BACKEND"));
+  }
 }
