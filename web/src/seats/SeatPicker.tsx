@@ -1,6 +1,7 @@
 // The seated part of an event page: the live seat map, the buyer's choice, best available, the 3D view.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices, useSession } from '../context';
+import { ApiError } from '../api/client';
 import type { LiveUpdate } from '../api/live';
 import type { EventView, PurchaseItem } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -72,6 +73,14 @@ export function SeatPicker({ event, available }: { event: EventView; available: 
       stop();
     };
   }, [api, live, event.eventId, event.seating]);
+
+  // Chosen seats the server found taken (409 seats_unavailable names them) leave the choice; nothing was held.
+  useEffect(() => {
+    const taken = buyError instanceof ApiError && buyError.code === 'seats_unavailable' ? buyError.problem.seats : null;
+    if (Array.isArray(taken)) {
+      setSelected((s) => new Set([...s].filter((id) => !taken.includes(id))));
+    }
+  }, [buyError]);
 
   if (error) {
     return <ProblemMessage error={error} />;

@@ -21,7 +21,8 @@ import org.openqa.selenium.WindowType;
  * from a seat map in the compact row format, checked in the preview; two buyers open its seat map in two windows;
  * one chooses two seats with the keyboard and holds them, and the other's map shows them held within 2 s (the
  * WebSocket's changes, no reload), then sold once the first pays with the test button and sees the tickets' QR
- * codes with their seats; the gate scans one ticket's PNG: VALID with the seat, then ALREADY USED.
+ * codes with their seats; the second buyer takes the best two seats instead and cancels; the gate scans one
+ * ticket's PNG: VALID with the seat, then ALREADY USED.
  */
 class SeatedJourneyBrowserTest {
   private static final long LIVE_BUDGET_MILLIS = 2_000;
@@ -104,6 +105,18 @@ class SeatedJourneyBrowserTest {
       browser.driver.switchTo().window(second);
       browser.waitFor(Duration.ofSeconds(10), d -> browser.script("return window.soldAt") != null);
       browser.waitFor(d -> browser.pageContains("Sold: dark and crossed (2)"));
+      browser.record("seat-map-live-sold");
+
+      // The second buyer asks for the two best seats together instead, then cancels: the seats go back.
+      browser.fill("Category", browser.driver.findElement(By.xpath("//option[starts-with(normalize-space(), 'Stalls')]")).getAttribute("value"));
+      browser.fill("Number of seats", "2");
+      browser.button("Find the best seats").click();
+      browser.heading("Order summary · " + eventName);
+      String picked = browser.waitFor(d -> d.findElements(By.xpath("//li[starts-with(normalize-space(), 'Stalls: ')]")).stream()
+          .findFirst().orElse(null)).getText();
+      assertTrue(picked.matches("Stalls: A-1-\\d+, A-1-\\d+"), "two seats in the front row, nearest the stage: " + picked);
+      browser.button("Cancel order").click();
+      browser.waitFor(d -> browser.pageContains("Cancelled"));
     } finally {
       browser.driver.switchTo().window(second).close();
       browser.driver.switchTo().window(first);
