@@ -1,0 +1,150 @@
+package com.tickethub.seats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Best available seats, as a pure function of the rows' layouts and states (no DynamoDB): the seats nearest the
+ * focus (the stage), by the sum of their distances to it.
+ *
+ * <p>Together: a block of {@code quantity} adjacent free seats in one row (adjacent: consecutive numbers that
+ * both exist; a skipped number is a gap). Following seats.io's rule, a block that would leave a single free
+ * seat alone (between the block and a taken seat, a gap or the row's end) loses to any block that leaves none,
+ * however near; only when every fitting block strands a seat is the nearest of those taken. One pass over every
+ * candidate row gives the fall back row by row and section by section: a full front row yields the next nearest
+ * row, a full section the next section.
+ *
+ * <p>Not together: the nearest free seats one by one, skipping a seat that would strand a neighbour while
+ * another seat does not. {@code accessible} asks for that many accessible seats among the chosen ones.
+ */
+public final class BestAvailable {
+  private static final double EPSILON = 1e-9;
+
+  private BestAvailable() {}
+
+  /**
+   * @param rows the candidate rows (those of the ticket type's category), in the map's order
+   * @return the chosen seats in row and number order; empty when no choice fits
+   */
+  public static Optional<List<SeatId>> pick(List<SeatRow> rows, Point focus, int quantity, boolean together,
+      int accessible) {
+    if (quantity < 1 || accessible < 0 || accessible > quantity) {
+      throw new IllegalArgumentException("quantity " + quantity + " with " + accessible + " accessible");
+    }
+    Optional<List<SeatId>> seats = together
+        ? block(rows, focus, quantity, accessible)
+        : nearest(rows, focus, quantity, accessible);
+    return seats.map(list -> list.stream().sorted().toList());
+  }
+
+  /** The best block of adjacent free seats in one row, by (strands a seat, sum of distances), first found on ties. */
+  private static Optional<List<SeatId>> block(List<SeatRow> rows, Point focus, int quantity, int accessible) {
+    List<SeatId> best = null;
+    boolean bestStrands = true;
+    double bestDistance = Double.MAX_VALUE;
+    for (SeatRow row : rows) {
+      for (List<Integer> run : freeRuns(row)) {
+        int length = run.size();
+        if (length < quantity) {
+          continue;
+        }
+        double[] distance = new double[length + 1];
+        int[] accessibleSeats = new int[length + 1];
+        for (int i = 0; i < length; i++) {
+          distance[i + 1] = distance[i] + row.layout().distance(run.get(i), focus);
+          accessibleSeats[i + 1] = accessibleSeats[i] + (row.layout().accessible(run.get(i)) ? 1 : 0);
+        }
+        for (int start = 0; start + quantity <= length; start++) {
+          int end = start + quantity;
+          if (accessibleSeats[end] - accessibleSeats[start] < accessible) {
+            continue;
+          }
+          boolean strands = start == 1 || length - end == 1;
+          double sum = distance[end] - distance[start];
+          if (best == null || (bestStrands && !strands)
+              || (strands == bestStrands && sum < bestDistance - EPSILON)) {
+            best = run.subList(start, end).stream().map(row.layout()::seat).toList();
+            bestStrands = strands;
+            bestDistance = sum;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The maximal runs of free seats of a row whose consecutive seats are adjacent (numbers n and n + 1). */
+  private static List<List<Integer>> freeRuns(SeatRow row) {
+    List<List<Integer>> runs = new ArrayList<>();
+    List<Integer> run = new ArrayList<>();
+    for (int n = 1; n <= row.layout().seats(); n++) {
+      if (row.isFree(n)) {
+        run.add(n);
+      } else if (!run.isEmpty()) {
+        runs.add(run);
+        run = new ArrayList<>();
+      }
+    }
+    if (!run.isEmpty()) {
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  /** A free seat with its row and distance, for the seat-by-seat choice. */
+  private record Candidate(SeatRow row, int number, double distance, int order) {
+    SeatId id() {
+      return row.layout().seat(number);
+    }
+  }
+
+  private static Optional<List<SeatId>> nearest(List<SeatRow> rows, Point focus, int quantity, int accessible) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (SeatRow row : rows) {
+      for (int n = 1; n <= row.layout().seats(); n++) {
+        if (row.isFree(n)) {
+          candidates.add(new Candidate(row, n, row.layout().distance(n, focus), candidates.size()));
+        }
+      }
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::distance).thenComparingInt(Candidate::order));
+    Set<SeatId> chosen = new HashSet<>();
+    List<Candidate> accessibleOnes = candidates.stream().filter(c -> c.row().layout().accessible(c.number())).toList();
+    if (!choose(accessibleOnes, accessible, chosen) || !choose(candidates, quantity, chosen)) {
+      return Optional.empty();
+    }
+    return Optional.of(List.copyOf(chosen));
+  }
+
+  /** Adds candidates to {@code chosen} until it has {@code size}: first those that strand no seat, then any. */
+  private static boolean choose(List<Candidate> candidates, int size, Set<SeatId> chosen) {
+    for (boolean avoidStranding : new boolean[] {true, false}) {
+      for (Candidate c : candidates) {
+        if (chosen.size() >= size) {
+          return true;
+        }
+        if (!chosen.contains(c.id()) && !(avoidStranding && strands(c, chosen))) {
+          chosen.add(c.id());
+        }
+      }
+    }
+    return chosen.size() >= size;
+  }
+
+  /** True if taking the candidate leaves a free neighbour of it with no free seat on its other side. */
+  private static boolean strands(Candidate c, Set<SeatId> chosen) {
+    return alone(c.row(), c.number() - 1, -1, chosen) || alone(c.row(), c.number() + 1, +1, chosen);
+  }
+
+  private static boolean alone(SeatRow row, int neighbour, int away, Set<SeatId> chosen) {
+    return free(row, neighbour, chosen) && !free(row, neighbour + away, chosen);
+  }
+
+  private static boolean free(SeatRow row, int number, Set<SeatId> chosen) {
+    return row.isFree(number) && !chosen.contains(row.layout().seat(number));
+  }
+}
