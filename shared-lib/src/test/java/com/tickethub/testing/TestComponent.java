@@ -8,6 +8,8 @@ import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
 import com.tickethub.idempotency.Idempotency;
 import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.seats.SeatRepository;
+import com.tickethub.seats.SeatService;
 import com.tickethub.tickets.TicketRepository;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -28,6 +30,10 @@ public interface TestComponent {
   InventoryRepository inventory();
 
   TicketRepository tickets();
+
+  SeatRepository seatRows();
+
+  SeatService seats();
 
   Idempotency idempotency();
 

@@ -12,6 +12,7 @@ import com.tickethub.events.NewEvent;
 import com.tickethub.events.StaffList;
 import com.tickethub.http.Json;
 import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.seats.SeatRepository;
 import com.tickethub.testing.TestComponent;
 import com.tickethub.testing.TestStack;
 import java.time.Clock;
@@ -56,7 +57,8 @@ final class TicketFixtures {
         .build();
     TableNames tables = new TableNames(config.require("TABLE_NAME"));
     this.tickets = new TicketRepository(counted, tables);
-    this.events = new EventRepository(counted, tables, new InventoryRepository(counted, tables));
+    this.events = new EventRepository(counted, tables, new InventoryRepository(counted, tables),
+        new SeatRepository(counted, tables));
   }
 
   TicketService service(TicketKeyRing keys) {

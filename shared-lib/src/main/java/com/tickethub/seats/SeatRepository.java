@@ -1,0 +1,466 @@
+package com.tickethub.seats;
+
+import static com.tickethub.aws.Attributes.n;
+import static com.tickethub.aws.Attributes.num;
+import static com.tickethub.aws.Attributes.s;
+
+import com.tickethub.aws.BatchWrites;
+import com.tickethub.config.TableNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The seat rows: one item per (event, section, row) under the event's partition
+ * ({@code pk = EVENT#id, sk = ROW#<section>#<row>}) with the row's layout, its {@code category} (and
+ * {@code ticketTypeId}), a {@code free} count, a change counter {@code v} and a {@code seats} map keyed by seat
+ * number whose entries are {@code {st: "H"|"S"|"B", o: orderId, g: generation, exp: epochSeconds}}; free seats
+ * have no entry.
+ *
+ * <p>Every change is one conditional UpdateItem on one row that adds, changes or removes the entries of several
+ * seats, moves {@code free} by exactly the number of entries added or removed and increments {@code v}; its
+ * condition checks each seat's entry (absent for a free seat, or this order's generation's hold). So per row, at
+ * every instant, {@code free + entries == seats that exist}, and a seat is never taken twice. No transaction,
+ * never a read-then-write: a read only follows a failed condition, to tell the caller why.
+ */
+@Singleton
+public class SeatRepository {
+  static final String ROW = "ROW#";
+  /**
+   * Seats per UpdateItem: keeps every expression well under DynamoDB's 4 KB per expression (about 60 characters
+   * per seat in the longest condition) while covering any one order's seats in a row (maxPerOrder is at most 50).
+   */
+  public static final int MAX_SEATS_PER_WRITE = 50;
+  /** Re-reads of a row whose entries changed between a failed write and the read that explains it. */
+  private static final int ATTEMPTS = 5;
+  private static final int BATCH_GET = 100;
+  private static final String INV = "INV#";
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  @Inject
+  public SeatRepository(DynamoDbClient dynamo, TableNames tables) {
+    this.dynamo = dynamo;
+    this.table = tables.main();
+  }
+
+  /** Writes the event's fresh rows (every seat free, {@code v = 0}) with BatchWriteItem. */
+  public void create(String eventId, List<RowLayout> rows) {
+    List<WriteRequest> writes = new ArrayList<>(rows.size());
+    for (RowLayout layout : rows) {
+      Map<String, AttributeValue> item = new HashMap<>(key(RowKey.of(eventId, layout)));
+      item.put("section", s(layout.section()));
+      item.put("row", s(layout.row()));
+      item.put("pos", n(layout.position()));
+      item.put("x", n(layout.x()));
+      item.put("y", n(layout.y()));
+      item.put("dx", n(layout.dx()));
+      item.put("dy", n(layout.dy()));
+      item.put("seatCount", n(layout.seats()));
+      item.put("skip", numbers(layout.skip()));
+      item.put("accessible", numbers(layout.accessible()));
+      item.put("category", s(layout.category()));
+      item.put("ticketTypeId", s(layout.ticketTypeId()));
+      item.put("free", n(layout.size()));
+      item.put("v", n(0));
+      item.put("seats", AttributeValue.fromM(Map.of()));
+      writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+    }
+    BatchWrites.writeAll(dynamo, table, writes);
+  }
+
+  /**
+   * Every row of the event with its seats' states, in the organizer's order: one strongly consistent Query of the
+   * event's {@code ROW#} items, a few 1 MB pages even for a sold-out 20,000-seat arena.
+   */
+  public List<SeatRow> rows(String eventId) {
+    List<SeatRow> rows = new ArrayList<>();
+    dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :row)")
+            .expressionAttributeValues(Map.of(":pk", s(eventKey(eventId)), ":row", s(ROW))))
+        .items().forEach(item -> rows.add(toRow(item)));
+    rows.sort(Comparator.comparingInt(r -> r.layout().position()));
+    return rows;
+  }
+
+  /** The rows of the given keys that exist (BatchGetItem, strongly consistent), by {@link RowLayout#key}. */
+  public Map<String, SeatRow> rows(String eventId, Collection<String> rowKeys) {
+    List<Map<String, AttributeValue>> keys = new TreeSet<>(rowKeys).stream()
+        .map(k -> Map.of("pk", s(eventKey(eventId)), "sk", s(ROW + k))).toList();
+    Map<String, SeatRow> rows = new LinkedHashMap<>();
+    for (int from = 0; from < keys.size(); from += BATCH_GET) {
+      Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().consistentRead(true)
+          .keys(keys.subList(from, Math.min(from + BATCH_GET, keys.size()))).build());
+      while (!pending.isEmpty()) {
+        Map<String, KeysAndAttributes> request = pending;
+        var response = dynamo.batchGetItem(b -> b.requestItems(request));
+        response.responses().getOrDefault(table, List.of()).forEach(item -> {
+          SeatRow row = toRow(item);
+          rows.put(row.layout().key(), row);
+        });
+        pending = response.unprocessedKeys();
+      }
+    }
+    return rows;
+  }
+
+  public Optional<SeatRow> row(RowKey key) {
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true))
+        .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRow(item));
+  }
+
+  /** Free seats per seated ticket type id, summed over the rows (one Query). */
+  public Map<String, Long> free(String eventId) {
+    Map<String, Long> free = new HashMap<>();
+    dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :row)")
+            .projectionExpression("ticketTypeId, #free")
+            .expressionAttributeNames(Map.of("#free", "free"))
+            .expressionAttributeValues(Map.of(":pk", s(eventKey(eventId)), ":row", s(ROW))))
+        .items().forEach(item -> free.merge(item.get("ticketTypeId").s(), num(item, "free"), Long::sum));
+    return free;
+  }
+
+  /**
+   * The event's version: the sum of {@code v} over its stock items, inventory shards ({@code INV#}) and seat rows
+   * ({@code ROW#}). Every change to stock increments one of them, so the sum grows with every change and never
+   * needs a hot per-event counter.
+   */
+  public long version(String eventId) {
+    return sumOfV(eventId, INV) + sumOfV(eventId, ROW);
+  }
+
+  /** The inventory shards' part of {@link #version}, for a reader that already has the rows. */
+  public long inventoryVersion(String eventId) {
+    return sumOfV(eventId, INV);
+  }
+
+  /**
+   * Holds {@code seats} of the row for the order's generation {@code gen} until {@code expiresAt}, all in one
+   * conditional write:
+   * <pre>
+   * SET #s.#n0 = :hold, #s.#n1 = :hold, #free = #free - :k, #v = #v + :one
+   * IF attribute_exists(#free) AND attribute_not_exists(#s.#n0) AND attribute_not_exists(#s.#n1)
+   * </pre>
+   * The seats must exist in the row's layout (the caller checks them) and be at most
+   * {@link #MAX_SEATS_PER_WRITE}. A retry of the same order and generation finds its holds and holds nothing twice.
+   *
+   * @return held, or the seats that are not free (held or sold by others, blocked), and then this call held nothing
+   */
+  public SeatHold hold(RowKey key, List<Integer> seats, String orderId, long gen, Instant expiresAt) {
+    List<Integer> wanted = distinct(seats);
+    requireOneWrite(wanted);
+    AttributeValue hold = AttributeValue.fromM(Map.of("st", s("H"), "o", s(orderId), "g", n(gen),
+        "exp", n(expiresAt.getEpochSecond())));
+    List<Integer> todo = wanted;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (write(key, todo, "%s = :hold", null, "attribute_not_exists(%s)", "-", Map.of(":hold", hold))) {
+        return SeatHold.HELD;
+      }
+      SeatRow row = existing(key);
+      List<Integer> unavailable = filter(wanted, n -> row.taken().containsKey(n)
+          && !row.taken().get(n).of(SeatState.HELD, orderId, gen));
+      if (!unavailable.isEmpty()) {
+        return new SeatHold(unavailable);
+      }
+      todo = filter(wanted, row::isFree); // the rest this order's generation holds already: a retry
+      if (todo.isEmpty()) {
+        return SeatHold.HELD;
+      }
+    }
+    throw new IllegalStateException("Row " + key + " kept changing while holding " + wanted);
+  }
+
+  /**
+   * Frees those of {@code seats} that are still held by the order's generation {@code gen}, in one write:
+   * <pre>
+   * REMOVE #s.#n0, #s.#n1 SET #free = #free + :k, #v = #v + :one
+   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :H AND (the same for #n1)
+   * </pre>
+   * A stale release (an older generation, or seats since sold or held by others) frees nothing it does not own;
+   * a second release frees nothing.
+   *
+   * @return the seats this call freed
+   */
+  public List<Integer> release(RowKey key, List<Integer> seats, String orderId, long gen) {
+    return removeOwn(key, seats, orderId, gen, SeatState.HELD);
+  }
+
+  /**
+   * Turns the order's generation's holds on {@code seats} into sales, all or none, in one write:
+   * <pre>
+   * SET #s.#n0.st = :S, #s.#n1.st = :S, #v = #v + :one REMOVE #s.#n0.exp, #s.#n1.exp
+   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :H AND (the same for #n1)
+   * </pre>
+   * ({@code free} does not move: the seats stay taken.) A retry after success changes nothing.
+   *
+   * @return the seats that are neither held nor sold by the order's generation (empty: all are sold to it now);
+   *     when not empty, this call sold nothing
+   */
+  public List<Integer> commit(RowKey key, List<Integer> seats, String orderId, long gen) {
+    List<Integer> wanted = distinct(seats);
+    requireOneWrite(wanted);
+    List<Integer> todo = wanted;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (todo.isEmpty() || write(key, todo, "%s.st = :S", "%s.exp", ownedBy(), null, owner(orderId, gen, "H",
+          Map.of(":S", s("S"))))) {
+        return List.of();
+      }
+      SeatRow row = existing(key);
+      List<Integer> missing = filter(wanted, n -> !owns(row, n, orderId, gen, SeatState.HELD)
+          && !owns(row, n, orderId, gen, SeatState.SOLD));
+      if (!missing.isEmpty()) {
+        return missing;
+      }
+      todo = filter(wanted, n -> owns(row, n, orderId, gen, SeatState.HELD));
+    }
+    throw new IllegalStateException("Row " + key + " kept changing while selling " + wanted);
+  }
+
+  /**
+   * Puts back on sale those of {@code seats} that the order's generation bought (a refund), in one write:
+   * <pre>
+   * REMOVE #s.#n0 SET #free = #free + :k, #v = #v + :one
+   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :S
+   * </pre>
+   * The sold entry itself records that the return has not happened yet: once removed, a retried return finds no
+   * entry of this order and changes nothing, even after the seat is sold again to someone else. So a return
+   * happens at most once without a separate marker.
+   *
+   * @return the seats this call put back on sale
+   */
+  public List<Integer> returnSold(RowKey key, List<Integer> seats, String orderId, long gen) {
+    return removeOwn(key, seats, orderId, gen, SeatState.SOLD);
+  }
+
+  /**
+   * Blocks those of {@code seats} that are free (the organizer takes them off sale), in one write per
+   * {@link #MAX_SEATS_PER_WRITE} seats:
+   * <pre>
+   * SET #s.#n0 = :blocked, #free = #free - :k, #v = #v + :one IF attribute_exists(#free) AND attribute_not_exists(#s.#n0)
+   * </pre>
+   * Seats already blocked stay so. If one of them is held or sold, this call leaves the row as it found it.
+   *
+   * @return the seats this call blocked, or the held and sold seats that refused it
+   */
+  public SeatChange block(RowKey key, List<Integer> seats) {
+    List<Integer> done = new ArrayList<>();
+    for (List<Integer> chunk : chunks(distinct(seats))) {
+      List<Integer> todo = chunk;
+      for (int attempt = 0; !todo.isEmpty(); attempt++) {
+        if (attempt == ATTEMPTS) {
+          throw new IllegalStateException("Row " + key + " kept changing while blocking " + chunk);
+        }
+        if (write(key, todo, "%s = :blocked", null, "attribute_not_exists(%s)", "-",
+            Map.of(":blocked", AttributeValue.fromM(Map.of("st", s("B")))))) {
+          done.addAll(todo);
+          break;
+        }
+        SeatRow row = existing(key);
+        List<Integer> refused = filter(chunk, n -> row.state(n) == SeatState.HELD || row.state(n) == SeatState.SOLD);
+        if (!refused.isEmpty()) {
+          unblock(key, done);
+          return new SeatChange(List.of(), refused);
+        }
+        todo = filter(chunk, row::isFree);
+      }
+    }
+    return new SeatChange(done, List.of());
+  }
+
+  /**
+   * Frees those of {@code seats} that are blocked (the organizer puts them back on sale), in one write per
+   * {@link #MAX_SEATS_PER_WRITE} seats:
+   * <pre>
+   * REMOVE #s.#n0 SET #free = #free + :k, #v = #v + :one IF attribute_exists(#free) AND #s.#n0.st = :B
+   * </pre>
+   * Free, held and sold seats are left as they are.
+   *
+   * @return the seats this call freed
+   */
+  public List<Integer> unblock(RowKey key, List<Integer> seats) {
+    List<Integer> done = new ArrayList<>();
+    for (List<Integer> chunk : chunks(distinct(seats))) {
+      List<Integer> todo = chunk;
+      for (int attempt = 0; !todo.isEmpty(); attempt++) {
+        if (attempt == ATTEMPTS) {
+          throw new IllegalStateException("Row " + key + " kept changing while unblocking " + chunk);
+        }
+        if (write(key, todo, null, "%s", "%s.st = :B", "+", Map.of(":B", s("B")))) {
+          done.addAll(todo);
+          break;
+        }
+        SeatRow row = existing(key);
+        todo = filter(chunk, n -> row.state(n) == SeatState.BLOCKED);
+      }
+    }
+    return done;
+  }
+
+  /** Removes the entries of {@code seats} that the order's generation has in {@code state}; returns those it removed. */
+  private List<Integer> removeOwn(RowKey key, List<Integer> seats, String orderId, long gen, SeatState state) {
+    List<Integer> wanted = distinct(seats);
+    requireOneWrite(wanted);
+    List<Integer> todo = wanted;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (todo.isEmpty()) {
+        return List.of();
+      }
+      if (write(key, todo, null, "%s", ownedBy(), "+", owner(orderId, gen, state.toString(), Map.of()))) {
+        return todo;
+      }
+      SeatRow row = existing(key);
+      todo = filter(wanted, n -> owns(row, n, orderId, gen, state));
+    }
+    throw new IllegalStateException("Row " + key + " kept changing while freeing " + wanted);
+  }
+
+  private static String ownedBy() {
+    return "%1$s.o = :o AND %1$s.g = :g AND %1$s.st = :st";
+  }
+
+  private static Map<String, AttributeValue> owner(String orderId, long gen, String state,
+      Map<String, AttributeValue> more) {
+    Map<String, AttributeValue> values = new HashMap<>(more);
+    values.put(":o", s(orderId));
+    values.put(":g", n(gen));
+    values.put(":st", s(state));
+    return values;
+  }
+
+  private static boolean owns(SeatRow row, int number, String orderId, long gen, SeatState state) {
+    SeatEntry entry = row.taken().get(number);
+    return entry != null && entry.of(state, orderId, gen);
+  }
+
+  /**
+   * One conditional UpdateItem on the row. Per seat, {@code %s} in the templates stands for its entry's path
+   * {@code #s.#nI}: {@code set} and {@code remove} are its clauses, {@code condition} what must hold of it.
+   * {@code freeSign} ("-", "+" or null) moves {@code free} by the number of seats; {@code v} always grows by one.
+   *
+   * @return false if the condition failed (nothing was written)
+   */
+  private boolean write(RowKey key, List<Integer> seats, String set, String remove, String condition,
+      String freeSign, Map<String, AttributeValue> values) {
+    Map<String, String> names = new HashMap<>(Map.of("#s", "seats", "#free", "free", "#v", "v"));
+    List<String> sets = new ArrayList<>();
+    List<String> removes = new ArrayList<>();
+    List<String> conditions = new ArrayList<>(List.of("attribute_exists(#free)"));
+    for (int i = 0; i < seats.size(); i++) {
+      String path = "#s.#n" + i;
+      names.put("#n" + i, Integer.toString(seats.get(i)));
+      if (set != null) {
+        sets.add(String.format(set, path));
+      }
+      if (remove != null) {
+        removes.add(String.format(remove, path));
+      }
+      conditions.add(String.format(condition, path));
+    }
+    Map<String, AttributeValue> allValues = new HashMap<>(values);
+    allValues.put(":one", n(1));
+    if (freeSign != null) {
+      sets.add("#free = #free " + freeSign + " :k");
+      allValues.put(":k", n(seats.size()));
+    }
+    sets.add("#v = #v + :one");
+    String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key(key)).updateExpression(update)
+          .conditionExpression(String.join(" AND ", conditions))
+          .expressionAttributeNames(names).expressionAttributeValues(allValues));
+      return true;
+    } catch (ConditionalCheckFailedException failed) {
+      return false;
+    }
+  }
+
+  private SeatRow existing(RowKey key) {
+    return row(key).orElseThrow(() -> new IllegalArgumentException("No row " + key));
+  }
+
+  private long sumOfV(String eventId, String prefix) {
+    long sum = 0;
+    for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+            .projectionExpression("#v")
+            .expressionAttributeNames(Map.of("#v", "v"))
+            .expressionAttributeValues(Map.of(":pk", s(eventKey(eventId)), ":prefix", s(prefix))))
+        .items()) {
+      sum += num(item, "v");
+    }
+    return sum;
+  }
+
+  static SeatRow toRow(Map<String, AttributeValue> item) {
+    RowLayout layout = new RowLayout(item.get("section").s(), item.get("row").s(), (int) num(item, "pos"),
+        (int) num(item, "x"), (int) num(item, "y"), (int) num(item, "dx"), (int) num(item, "dy"),
+        (int) num(item, "seatCount"), item.get("category").s(), item.get("ticketTypeId").s(),
+        numbers(item.get("skip")), numbers(item.get("accessible")));
+    Map<Integer, SeatEntry> taken = new HashMap<>();
+    item.get("seats").m().forEach((number, entry) -> {
+      Map<String, AttributeValue> e = entry.m();
+      taken.put(Integer.parseInt(number), new SeatEntry(SeatState.ofCode(e.get("st").s()),
+          e.containsKey("o") ? e.get("o").s() : null,
+          e.containsKey("g") ? Long.valueOf(e.get("g").n()) : null,
+          e.containsKey("exp") ? Long.valueOf(e.get("exp").n()) : null));
+    });
+    return new SeatRow(layout, taken, num(item, "free"), num(item, "v"));
+  }
+
+  private static Map<String, AttributeValue> key(RowKey key) {
+    return Map.of("pk", s(eventKey(key.eventId())), "sk", s(ROW + RowLayout.key(key.section(), key.row())));
+  }
+
+  private static String eventKey(String eventId) {
+    return "EVENT#" + eventId;
+  }
+
+  private static AttributeValue numbers(List<Integer> numbers) {
+    return AttributeValue.fromL(numbers.stream().map(i -> n(i)).toList());
+  }
+
+  private static List<Integer> numbers(AttributeValue list) {
+    return list == null ? List.of() : list.l().stream().map(v -> Integer.valueOf(v.n())).toList();
+  }
+
+  private static List<Integer> distinct(List<Integer> seats) {
+    return List.copyOf(new TreeSet<>(seats));
+  }
+
+  private static List<Integer> filter(List<Integer> seats, Predicate<Integer> keep) {
+    return seats.stream().filter(keep).toList();
+  }
+
+  private static void requireOneWrite(List<Integer> seats) {
+    if (seats.isEmpty() || seats.size() > MAX_SEATS_PER_WRITE) {
+      throw new IllegalArgumentException("1 to " + MAX_SEATS_PER_WRITE + " seats of a row at a time, not " + seats.size());
+    }
+  }
+
+  private static List<List<Integer>> chunks(List<Integer> seats) {
+    List<List<Integer>> chunks = new ArrayList<>();
+    for (int from = 0; from < seats.size(); from += MAX_SEATS_PER_WRITE) {
+      chunks.add(seats.subList(from, Math.min(from + MAX_SEATS_PER_WRITE, seats.size())));
+    }
+    return chunks;
+  }
+}
