@@ -6,6 +6,7 @@ import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
+import com.tickethub.seats.SeatService;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -16,6 +17,8 @@ public interface GetEventComponent {
   HttpEndpoint http();
 
   EventService events();
+
+  SeatService seats();
 
   @Component.Factory
   interface Factory {
