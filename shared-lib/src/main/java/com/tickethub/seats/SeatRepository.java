@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -155,35 +156,47 @@ public class SeatRepository {
 
   /**
    * Holds {@code seats} of the row for the order's generation {@code gen} until {@code expiresAt}, all in one
-   * conditional write:
+   * conditional write. Free seats are taken:
    * <pre>
    * SET #s.#n0 = :hold, #s.#n1 = :hold, #free = #free - :k, #v = #v + :one
    * IF attribute_exists(#free) AND attribute_not_exists(#s.#n0) AND attribute_not_exists(#s.#n1)
    * </pre>
-   * The seats must exist in the row's layout (the caller checks them) and be at most
-   * {@link #MAX_SEATS_PER_WRITE}. A retry of the same order and generation finds its holds and holds nothing twice.
+   * and seats the same order still holds under an older generation (its hold expired or was cancelled, and a
+   * late payment takes them again before their release) are adopted in the same write:
+   * {@code SET #s.#n2.g = :g, #s.#n2.exp = :exp IF #s.#n2.o = :o AND #s.#n2.g < :g AND #s.#n2.st = :H}, so the
+   * older generation's release no longer matches them. The first attempt assumes every seat is free; only a
+   * failed condition reads the row, to re-find the order's own holds (a retry holds nothing twice) or name the
+   * seats that are taken. The seats must exist in the row's layout (the caller checks them) and be at most
+   * {@link #MAX_SEATS_PER_WRITE}.
    *
-   * @return held, or the seats that are not free (held or sold by others, blocked), and then this call held nothing
+   * @return held, or the seats that are not free (held or sold by others or by a newer generation, blocked),
+   *     and then this call changed nothing in the row
    */
   public SeatHold hold(RowKey key, List<Integer> seats, String orderId, long gen, Instant expiresAt) {
     List<Integer> wanted = distinct(seats);
     requireOneWrite(wanted);
-    AttributeValue hold = AttributeValue.fromM(Map.of("st", s("H"), "o", s(orderId), "g", n(gen),
-        "exp", n(expiresAt.getEpochSecond())));
-    List<Integer> todo = wanted;
+    Map<String, AttributeValue> values = owner(orderId, gen, SeatState.HELD);
+    values.put(":exp", n(expiresAt.getEpochSecond()));
+    values.put(":hold", AttributeValue.fromM(Map.of("st", s("H"), "o", s(orderId), "g", n(gen),
+        "exp", n(expiresAt.getEpochSecond()))));
+    List<Integer> take = wanted;
+    List<Integer> adopt = List.of();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (write(key, todo, "%s = :hold", null, "attribute_not_exists(%s)", "-", Map.of(":hold", hold))) {
+      List<Clause> clauses = new ArrayList<>(each(take, "%s = :hold", null, "attribute_not_exists(%s)"));
+      clauses.addAll(each(adopt, "%1$s.g = :g, %1$s.exp = :exp", null, "%1$s.o = :o AND %1$s.g < :g AND %1$s.st = :st"));
+      if (write(key, clauses, -take.size(), values)) {
         return SeatHold.HELD;
       }
       SeatRow row = existing(key);
       List<Integer> unavailable = filter(wanted, n -> row.taken().containsKey(n)
-          && !row.taken().get(n).of(SeatState.HELD, orderId, gen));
+          && !ownsAtOrBefore(row.taken().get(n), orderId, gen));
       if (!unavailable.isEmpty()) {
         return new SeatHold(unavailable);
       }
-      todo = filter(wanted, row::isFree); // the rest this order's generation holds already: a retry
-      if (todo.isEmpty()) {
-        return SeatHold.HELD;
+      take = filter(wanted, row::isFree);
+      adopt = filter(wanted, n -> row.taken().containsKey(n) && row.taken().get(n).generation() < gen);
+      if (take.isEmpty() && adopt.isEmpty()) {
+        return SeatHold.HELD; // every seat is this generation's already: a retry
       }
     }
     throw new IllegalStateException("Row " + key + " kept changing while holding " + wanted);
@@ -193,7 +206,7 @@ public class SeatRepository {
    * Frees those of {@code seats} that are still held by the order's generation {@code gen}, in one write:
    * <pre>
    * REMOVE #s.#n0, #s.#n1 SET #free = #free + :k, #v = #v + :one
-   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :H AND (the same for #n1)
+   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :st AND (the same for #n1)
    * </pre>
    * A stale release (an older generation, or seats since sold or held by others) frees nothing it does not own;
    * a second release frees nothing.
@@ -201,14 +214,22 @@ public class SeatRepository {
    * @return the seats this call freed
    */
   public List<Integer> release(RowKey key, List<Integer> seats, String orderId, long gen) {
-    return removeOwn(key, seats, orderId, gen, SeatState.HELD);
+    return removeOwn(key, seats, orderId, gen, SeatState.HELD, null);
+  }
+
+  /**
+   * As {@link #release}, for the seats whose hold has expired at {@code now} ({@code AND #s.#n0.exp <= :now}):
+   * a hold renewed or sold in between is left alone.
+   */
+  public List<Integer> releaseExpired(RowKey key, List<Integer> seats, String orderId, long gen, Instant now) {
+    return removeOwn(key, seats, orderId, gen, SeatState.HELD, now);
   }
 
   /**
    * Turns the order's generation's holds on {@code seats} into sales, all or none, in one write:
    * <pre>
    * SET #s.#n0.st = :S, #s.#n1.st = :S, #v = #v + :one REMOVE #s.#n0.exp, #s.#n1.exp
-   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :H AND (the same for #n1)
+   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :st AND (the same for #n1)
    * </pre>
    * ({@code free} does not move: the seats stay taken.) A retry after success changes nothing.
    *
@@ -218,10 +239,11 @@ public class SeatRepository {
   public List<Integer> commit(RowKey key, List<Integer> seats, String orderId, long gen) {
     List<Integer> wanted = distinct(seats);
     requireOneWrite(wanted);
+    Map<String, AttributeValue> values = owner(orderId, gen, SeatState.HELD);
+    values.put(":S", s("S"));
     List<Integer> todo = wanted;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (todo.isEmpty() || write(key, todo, "%s.st = :S", "%s.exp", ownedBy(), null, owner(orderId, gen, "H",
-          Map.of(":S", s("S"))))) {
+      if (todo.isEmpty() || write(key, each(todo, "%s.st = :S", "%s.exp", OWNED), 0, values)) {
         return List.of();
       }
       SeatRow row = existing(key);
@@ -239,16 +261,17 @@ public class SeatRepository {
    * Puts back on sale those of {@code seats} that the order's generation bought (a refund), in one write:
    * <pre>
    * REMOVE #s.#n0 SET #free = #free + :k, #v = #v + :one
-   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :S
+   * IF attribute_exists(#free) AND #s.#n0.o = :o AND #s.#n0.g = :g AND #s.#n0.st = :st
    * </pre>
-   * The sold entry itself records that the return has not happened yet: once removed, a retried return finds no
-   * entry of this order and changes nothing, even after the seat is sold again to someone else. So a return
-   * happens at most once without a separate marker.
+   * Unlike a shard's anonymous {@code sold} count, a sold seat's entry names its order: the entry itself is the
+   * record that the return has not happened. Once it is removed, a retried or late return (any finisher of the
+   * refund) finds no entry of this order and generation and changes nothing, even after the seat is sold again
+   * to someone else, so no {@code returns} marker or fence is needed.
    *
    * @return the seats this call put back on sale
    */
   public List<Integer> returnSold(RowKey key, List<Integer> seats, String orderId, long gen) {
-    return removeOwn(key, seats, orderId, gen, SeatState.SOLD);
+    return removeOwn(key, seats, orderId, gen, SeatState.SOLD, null);
   }
 
   /**
@@ -262,6 +285,7 @@ public class SeatRepository {
    * @return the seats this call blocked, or the held and sold seats that refused it
    */
   public SeatChange block(RowKey key, List<Integer> seats) {
+    Map<String, AttributeValue> values = Map.of(":blocked", AttributeValue.fromM(Map.of("st", s("B"))));
     List<Integer> done = new ArrayList<>();
     for (List<Integer> chunk : chunks(distinct(seats))) {
       List<Integer> todo = chunk;
@@ -269,8 +293,7 @@ public class SeatRepository {
         if (attempt == ATTEMPTS) {
           throw new IllegalStateException("Row " + key + " kept changing while blocking " + chunk);
         }
-        if (write(key, todo, "%s = :blocked", null, "attribute_not_exists(%s)", "-",
-            Map.of(":blocked", AttributeValue.fromM(Map.of("st", s("B")))))) {
+        if (write(key, each(todo, "%s = :blocked", null, "attribute_not_exists(%s)"), -todo.size(), values)) {
           done.addAll(todo);
           break;
         }
@@ -297,6 +320,7 @@ public class SeatRepository {
    * @return the seats this call freed
    */
   public List<Integer> unblock(RowKey key, List<Integer> seats) {
+    Map<String, AttributeValue> values = Map.of(":B", s("B"));
     List<Integer> done = new ArrayList<>();
     for (List<Integer> chunk : chunks(distinct(seats))) {
       List<Integer> todo = chunk;
@@ -304,7 +328,7 @@ public class SeatRepository {
         if (attempt == ATTEMPTS) {
           throw new IllegalStateException("Row " + key + " kept changing while unblocking " + chunk);
         }
-        if (write(key, todo, null, "%s", "%s.st = :B", "+", Map.of(":B", s("B")))) {
+        if (write(key, each(todo, null, "%s", "%s.st = :B"), todo.size(), values)) {
           done.addAll(todo);
           break;
         }
@@ -315,34 +339,43 @@ public class SeatRepository {
     return done;
   }
 
-  /** Removes the entries of {@code seats} that the order's generation has in {@code state}; returns those it removed. */
-  private List<Integer> removeOwn(RowKey key, List<Integer> seats, String orderId, long gen, SeatState state) {
+  /**
+   * Removes the entries of {@code seats} that the order's generation has in {@code state} (and, given
+   * {@code expiredAt}, whose hold had expired by then); returns the seats it freed.
+   */
+  private List<Integer> removeOwn(RowKey key, List<Integer> seats, String orderId, long gen, SeatState state,
+      Instant expiredAt) {
     List<Integer> wanted = distinct(seats);
     requireOneWrite(wanted);
+    Map<String, AttributeValue> values = owner(orderId, gen, state);
+    String condition = OWNED;
+    if (expiredAt != null) {
+      condition += " AND %1$s.exp <= :now";
+      values.put(":now", n(expiredAt.getEpochSecond()));
+    }
     List<Integer> todo = wanted;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (todo.isEmpty()) {
         return List.of();
       }
-      if (write(key, todo, null, "%s", ownedBy(), "+", owner(orderId, gen, state.toString(), Map.of()))) {
+      if (write(key, each(todo, null, "%s", condition), todo.size(), values)) {
         return todo;
       }
       SeatRow row = existing(key);
-      todo = filter(wanted, n -> owns(row, n, orderId, gen, state));
+      todo = filter(wanted, n -> owns(row, n, orderId, gen, state) && (expiredAt == null
+          || row.taken().get(n).expiresAt() <= expiredAt.getEpochSecond()));
     }
     throw new IllegalStateException("Row " + key + " kept changing while freeing " + wanted);
   }
 
-  private static String ownedBy() {
-    return "%1$s.o = :o AND %1$s.g = :g AND %1$s.st = :st";
-  }
+  /** The condition that a seat's entry is the order's generation's, in the state {@code :st}. */
+  private static final String OWNED = "%1$s.o = :o AND %1$s.g = :g AND %1$s.st = :st";
 
-  private static Map<String, AttributeValue> owner(String orderId, long gen, String state,
-      Map<String, AttributeValue> more) {
-    Map<String, AttributeValue> values = new HashMap<>(more);
+  private static Map<String, AttributeValue> owner(String orderId, long gen, SeatState state) {
+    Map<String, AttributeValue> values = new HashMap<>();
     values.put(":o", s(orderId));
     values.put(":g", n(gen));
-    values.put(":st", s(state));
+    values.put(":st", s(state.toString()));
     return values;
   }
 
@@ -351,41 +384,59 @@ public class SeatRepository {
     return entry != null && entry.of(state, orderId, gen);
   }
 
+  /** A hold of the order by this generation or an older one (which this generation adopts). */
+  private static boolean ownsAtOrBefore(SeatEntry entry, String orderId, long gen) {
+    return entry.state() == SeatState.HELD && orderId.equals(entry.orderId()) && entry.generation() != null
+        && entry.generation() <= gen;
+  }
+
   /**
-   * One conditional UpdateItem on the row. Per seat, {@code %s} in the templates stands for its entry's path
-   * {@code #s.#nI}: {@code set} and {@code remove} are its clauses, {@code condition} what must hold of it.
-   * {@code freeSign} ("-", "+" or null) moves {@code free} by the number of seats; {@code v} always grows by one.
+   * One seat's part of a write. In each template {@code %1$s} stands for the path of the seat's entry,
+   * {@code #s.#nI}: {@code set} and {@code remove} are its clauses (either may be null), {@code condition}
+   * what must hold of it.
+   */
+  private record Clause(int seat, String set, String remove, String condition) {}
+
+  private static List<Clause> each(List<Integer> seats, String set, String remove, String condition) {
+    return seats.stream().map(n -> new Clause(n, set, remove, condition)).toList();
+  }
+
+  /**
+   * One conditional UpdateItem on the row: every clause, {@code free} moved by {@code freeDelta} (the entries it
+   * adds or removes) and {@code v} grown by one.
    *
    * @return false if the condition failed (nothing was written)
    */
-  private boolean write(RowKey key, List<Integer> seats, String set, String remove, String condition,
-      String freeSign, Map<String, AttributeValue> values) {
+  private boolean write(RowKey key, List<Clause> clauses, int freeDelta, Map<String, AttributeValue> values) {
     Map<String, String> names = new HashMap<>(Map.of("#s", "seats", "#free", "free", "#v", "v"));
     List<String> sets = new ArrayList<>();
     List<String> removes = new ArrayList<>();
     List<String> conditions = new ArrayList<>(List.of("attribute_exists(#free)"));
-    for (int i = 0; i < seats.size(); i++) {
+    for (int i = 0; i < clauses.size(); i++) {
+      Clause clause = clauses.get(i);
       String path = "#s.#n" + i;
-      names.put("#n" + i, Integer.toString(seats.get(i)));
-      if (set != null) {
-        sets.add(String.format(set, path));
+      names.put("#n" + i, Integer.toString(clause.seat()));
+      if (clause.set() != null) {
+        sets.add(String.format(clause.set(), path));
       }
-      if (remove != null) {
-        removes.add(String.format(remove, path));
+      if (clause.remove() != null) {
+        removes.add(String.format(clause.remove(), path));
       }
-      conditions.add(String.format(condition, path));
+      conditions.add(String.format(clause.condition(), path));
     }
     Map<String, AttributeValue> allValues = new HashMap<>(values);
     allValues.put(":one", n(1));
-    if (freeSign != null) {
-      sets.add("#free = #free " + freeSign + " :k");
-      allValues.put(":k", n(seats.size()));
+    if (freeDelta != 0) {
+      sets.add("#free = #free " + (freeDelta < 0 ? "-" : "+") + " :k");
+      allValues.put(":k", n(Math.abs(freeDelta)));
     }
     sets.add("#v = #v + :one");
     String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+    String condition = String.join(" AND ", conditions);
+    // DynamoDB refuses values that the expressions do not use (a hold that adopts nothing needs no :exp).
+    allValues.keySet().removeIf(value -> !Pattern.compile(value + "\\b").matcher(update + " " + condition).find());
     try {
-      dynamo.updateItem(b -> b.tableName(table).key(key(key)).updateExpression(update)
-          .conditionExpression(String.join(" AND ", conditions))
+      dynamo.updateItem(b -> b.tableName(table).key(key(key)).updateExpression(update).conditionExpression(condition)
           .expressionAttributeNames(names).expressionAttributeValues(allValues));
       return true;
     } catch (ConditionalCheckFailedException failed) {

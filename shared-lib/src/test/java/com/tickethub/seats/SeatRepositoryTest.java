@@ -72,10 +72,40 @@ class SeatRepositoryTest {
   }
 
   @Test
-  void anotherGenerationOfTheSameOrderDoesNotTakeOverItsOlderHold() {
+  void newerGenerationOfTheSameOrderAdoptsItsOlderHoldAndTakesTheRest() {
     seats.hold(a1, List.of(4, 5), "order-1", 1, EXPIRY);
 
-    assertEquals(List.of(4, 5), seats.hold(a1, List.of(4, 5), "order-1", 2, EXPIRY).unavailable());
+    assertTrue(seats.hold(a1, List.of(4, 5, 6), "order-1", 2, EXPIRY.plusSeconds(60)).held());
+
+    SeatRow row = hall.read("A", "1");
+    assertEquals(new SeatEntry(SeatState.HELD, "order-1", 2L, EXPIRY.getEpochSecond() + 60), row.taken().get(4));
+    assertEquals(2L, row.taken().get(6).generation());
+    assertEquals(List.of(), seats.release(a1, List.of(4, 5), "order-1", 1), "the older generation's release is stale");
+    hall.assertCountsExact();
+  }
+
+  @Test
+  void olderGenerationDoesNotTakeBackSeatsANewerOneHolds() {
+    seats.hold(a1, List.of(4, 5), "order-1", 2, EXPIRY);
+
+    assertEquals(List.of(4, 5), seats.hold(a1, List.of(4, 5), "order-1", 1, EXPIRY).unavailable());
+  }
+
+  @Test
+  void newerGenerationDoesNotAdoptSeatsTheOrderAlreadyBought() {
+    seats.hold(a1, List.of(4), "order-1", 1, EXPIRY);
+    seats.commit(a1, List.of(4), "order-1", 1);
+
+    assertEquals(List.of(4), seats.hold(a1, List.of(4), "order-1", 2, EXPIRY).unavailable());
+  }
+
+  @Test
+  void expiredReleaseFreesOnlyHoldsPastTheirExpiry() {
+    seats.hold(a1, List.of(1), "order-1", 1, EXPIRY);
+
+    assertEquals(List.of(), seats.releaseExpired(a1, List.of(1), "order-1", 1, EXPIRY.minusSeconds(1)));
+    assertEquals(List.of(1), seats.releaseExpired(a1, List.of(1), "order-1", 1, EXPIRY));
+    assertEquals(10, hall.read("A", "1").free());
   }
 
   @Test
