@@ -2,7 +2,7 @@ package com.tickethub.bench;
 
 import java.util.Arrays;
 
-/** {@code java -jar bench/target/bench.jar coldstart|load}: prints its results as markdown tables. */
+/** {@code java -jar bench/target/bench.jar coldstart|load|seatmap}: prints its results as markdown tables. */
 public final class Bench {
   private Bench() {}
 
@@ -12,8 +12,9 @@ public final class Bench {
     switch (which) {
       case "coldstart" -> ColdStartBench.main(rest);
       case "load" -> PurchaseLoadBench.main(rest);
+      case "seatmap" -> SeatMapBench.main(rest);
       default -> {
-        System.err.println("usage: bench coldstart [runs] | load [tickets] [threads,...]");
+        System.err.println("usage: bench coldstart [runs] | load [tickets] [threads,...] | seatmap [seats,...]");
         System.exit(2);
       }
     }
