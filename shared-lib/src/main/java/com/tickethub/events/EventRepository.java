@@ -3,7 +3,6 @@ package com.tickethub.events;
 import static com.tickethub.aws.Attributes.s;
 import static com.tickethub.aws.Attributes.strings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.tickethub.config.TableNames;
 import com.tickethub.http.Json;
@@ -11,7 +10,6 @@ import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.seats.RowLayout;
 import com.tickethub.seats.SeatRepository;
 import com.tickethub.seats.Seating;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -81,21 +79,17 @@ public class EventRepository {
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(new Event(
-          item.get("eventId").s(),
-          item.get("organizerId").s(),
-          item.get("name").s(),
-          item.get("venue").s(),
-          Instant.parse(item.get("startsAt").s()),
-          item.get("currency").s(),
-          item.get("staff").l().stream().map(AttributeValue::s).toList(),
-          Json.MAPPER.readValue(item.get("ticketTypes").s(), TICKET_TYPES),
-          Instant.parse(item.get("createdAt").s()),
-          item.containsKey("seating") ? Json.MAPPER.readValue(item.get("seating").s(), Seating.class) : null));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Optional.of(new Event(
+        item.get("eventId").s(),
+        item.get("organizerId").s(),
+        item.get("name").s(),
+        item.get("venue").s(),
+        Instant.parse(item.get("startsAt").s()),
+        item.get("currency").s(),
+        item.get("staff").l().stream().map(AttributeValue::s).toList(),
+        Json.stored(item.get("ticketTypes").s(), TICKET_TYPES),
+        Instant.parse(item.get("createdAt").s()),
+        item.containsKey("seating") ? Json.stored(item.get("seating").s(), Seating.class) : null));
   }
 
   /** Replaces the gate-staff list; false if there is no such event organized by {@code organizerId}. */

@@ -7,10 +7,10 @@ import com.tickethub.errors.InvalidRequest;
 import com.tickethub.errors.NotFound;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.inventory.TypeCounts;
+import com.tickethub.orders.OrderRepository;
 import com.tickethub.seats.RowLayout;
 import com.tickethub.seats.SeatCounts;
 import com.tickethub.seats.SeatRepository;
-import com.tickethub.tickets.TicketRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,16 +26,16 @@ public class EventService {
   private final EventRepository events;
   private final InventoryRepository inventory;
   private final SeatRepository seats;
-  private final TicketRepository tickets;
+  private final OrderRepository orders;
   private final Clock clock;
 
   @Inject
   public EventService(EventRepository events, InventoryRepository inventory, SeatRepository seats,
-      TicketRepository tickets, Clock clock) {
+      OrderRepository orders, Clock clock) {
     this.events = events;
     this.inventory = inventory;
     this.seats = seats;
-    this.tickets = tickets;
+    this.orders = orders;
     this.clock = clock;
   }
 
@@ -91,7 +91,7 @@ public class EventService {
     Event event = organizedBy(caller, eventId);
     Map<String, TypeCounts> counts = inventory.counts(eventId);
     Map<String, SeatCounts> seatCounts = event.seating() == null ? Map.of() : SeatCounts.perType(seats.rows(eventId));
-    Map<String, Long> checkedIn = tickets.checkedInCounts(eventId);
+    Map<String, Long> checkedIn = orders.checkedInByType(eventId);
     return new EventStats(eventId, event.ticketTypes().stream().map(t -> {
       long in = checkedIn.getOrDefault(t.ticketTypeId(), 0L);
       if (t.seated()) {

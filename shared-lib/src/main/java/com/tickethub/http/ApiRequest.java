@@ -34,6 +34,11 @@ public record ApiRequest(
     return value;
   }
 
+  /** A query string parameter, if the request has it. */
+  public Optional<String> queryParameter(String name) {
+    return Optional.ofNullable(queryParameters.get(name));
+  }
+
   public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
   }

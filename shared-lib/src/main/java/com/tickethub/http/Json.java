@@ -56,6 +56,24 @@ public final class Json {
     }
   }
 
+  /** A value the project stored itself (an attribute of an item): a failure here is a bug, not bad input. */
+  public static <T> T stored(String text, Class<T> type) {
+    try {
+      return MAPPER.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #stored(String, Class)} for generic types. */
+  public static <T> T stored(String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    try {
+      return MAPPER.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

@@ -8,7 +8,8 @@ import com.tickethub.http.Json;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -29,15 +30,18 @@ public class HttpIdempotency {
     this.idempotency = idempotency;
   }
 
-  /** Runs {@code action} once per key; without the header it just runs, unless the key is required. */
-  public ApiResponse apply(String function, ApiRequest request, boolean required, Supplier<ApiResponse> action) {
+  /**
+   * Runs {@code action} once per key, handing it the claim (whose token a purchase uses as its order id);
+   * without the header it just runs, with a fresh claim, unless the key is required.
+   */
+  public ApiResponse apply(String function, ApiRequest request, boolean required, Function<Claim, ApiResponse> action) {
     Optional<String> key = key(request, required);
     if (key.isEmpty()) {
-      return action.get();
+      return action.apply(new Claim(UUID.randomUUID().toString(), false));
     }
     String scoped = function + "#" + request.caller().sub() + "#" + key.get();
     String stored = idempotency.run(scoped, payload(request), request.remainingMillis(),
-        () -> Json.write(action.get()));
+        claim -> Json.write(action.apply(claim)));
     try {
       return Json.MAPPER.readValue(stored, ApiResponse.class);
     } catch (JsonProcessingException e) {

@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.UUID;
+import java.util.function.Function;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -41,14 +42,19 @@ public class Idempotency {
    *     was never completed (the function died) can be taken over
    * @return the action's result, or the stored result of the first run
    */
-  public String run(String key, String payload, long remainingMillis, Supplier<String> action) {
+  public String run(String key, String payload, long remainingMillis, Function<Claim, String> action) {
     String validation = sha256(payload);
     for (int attempt = 0; attempt < 3; attempt++) {
       Instant now = clock.instant();
       IdempotencyRecord claim = new IdempotencyRecord(key, IdempotencyRecord.Status.INPROGRESS, validation, null,
           now.plus(RETENTION).getEpochSecond(), now.toEpochMilli() + remainingMillis);
-      if (store.claim(claim, now.getEpochSecond(), now.toEpochMilli())) {
-        return runClaimed(key, action);
+      String token = UUID.randomUUID().toString();
+      if (store.claim(claim, token, now.getEpochSecond())) {
+        return runClaimed(key, new Claim(token, false), action);
+      }
+      Optional<String> resumed = store.takeOver(claim, now.toEpochMilli());
+      if (resumed.isPresent()) {
+        return runClaimed(key, new Claim(resumed.get(), true), action);
       }
       Optional<IdempotencyRecord> existing = store.find(key);
       if (existing.isEmpty()) {
@@ -67,10 +73,10 @@ public class Idempotency {
     throw new RequestInProgress(1);
   }
 
-  private String runClaimed(String key, Supplier<String> action) {
+  private String runClaimed(String key, Claim claim, Function<Claim, String> action) {
     String result;
     try {
-      result = action.get();
+      result = action.apply(claim);
     } catch (RuntimeException e) {
       store.release(key);
       throw e;

@@ -11,6 +11,7 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The idempotency table, laid out as Powertools for AWS Lambda lays it out ({@code id}, {@code expiration},
@@ -28,10 +29,10 @@ public class IdempotencyStore {
   }
 
   /**
-   * Claims the key for a new run: succeeds if no record exists, the record expired, or its run
-   * stopped without finishing (in-progress expiry passed). Returns false if someone else holds it.
+   * Claims the key for a new run if no record exists or the record expired, with a new {@code token}. False if a
+   * record holds the key (completed, or still in progress).
    */
-  public boolean claim(IdempotencyRecord record, long nowEpochSeconds, long nowEpochMillis) {
+  public boolean claim(IdempotencyRecord record, String token, long nowEpochSeconds) {
     try {
       dynamo.putItem(b -> b.tableName(table)
           .item(Map.of(
@@ -39,17 +40,36 @@ public class IdempotencyStore {
               "status", s(IdempotencyRecord.Status.INPROGRESS.name()),
               "validation", s(record.validation()),
               "expiration", n(record.expirationEpochSeconds()),
-              "in_progress_expiration", n(record.inProgressExpirationEpochMillis())))
-          .conditionExpression("attribute_not_exists(id) OR expiration < :now"
-              + " OR (#status = :inprogress AND in_progress_expiration < :nowMillis)")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(
-              ":now", n(nowEpochSeconds),
-              ":nowMillis", n(nowEpochMillis),
-              ":inprogress", s(IdempotencyRecord.Status.INPROGRESS.name()))));
+              "in_progress_expiration", n(record.inProgressExpirationEpochMillis()),
+              "token", s(token)))
+          .conditionExpression("attribute_not_exists(id) OR expiration < :now")
+          .expressionAttributeValues(Map.of(":now", n(nowEpochSeconds))));
       return true;
     } catch (ConditionalCheckFailedException taken) {
       return false;
+    }
+  }
+
+  /**
+   * Takes over a claim for the same request whose run stopped without finishing (its in-progress expiry passed:
+   * the Lambda that held it is dead), keeping its token. Empty if the record is not such a claim.
+   */
+  public Optional<String> takeOver(IdempotencyRecord record, long nowEpochMillis) {
+    try {
+      Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(record.id())))
+          .updateExpression("SET in_progress_expiration = :until, expiration = :exp")
+          .conditionExpression("#status = :inprogress AND in_progress_expiration < :nowMillis AND validation = :v")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(
+              ":until", n(record.inProgressExpirationEpochMillis()),
+              ":exp", n(record.expirationEpochSeconds()),
+              ":nowMillis", n(nowEpochMillis),
+              ":inprogress", s(IdempotencyRecord.Status.INPROGRESS.name()),
+              ":v", s(record.validation())))
+          .returnValues(ReturnValue.ALL_NEW)).attributes();
+      return Optional.of(item.get("token").s());
+    } catch (ConditionalCheckFailedException notStale) {
+      return Optional.empty();
     }
   }
 

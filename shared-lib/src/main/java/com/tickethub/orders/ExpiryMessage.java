@@ -1,10 +1,26 @@
 package com.tickethub.orders;
 
+import com.tickethub.errors.InvalidRequest;
 import com.tickethub.http.Validation;
 
-/** The body of a hold-expiry message: which order to look at when its hold is due. */
-public record ExpiryMessage(String orderId) {
+/**
+ * The body of a hold-expiry queue message: which order to reconcile when it is due. A {@code HOLD} message is
+ * sent by the purchase before its first hold, so that even holds of an order that was never written come back;
+ * a {@code RETURNS} message drops a refunded order's returns markers once no finisher can still need them.
+ */
+public record ExpiryMessage(String orderId, String eventId, String buyerId, Kind kind) {
+  public enum Kind { HOLD, RETURNS }
+
   public ExpiryMessage {
     orderId = Validation.text("orderId", orderId, 128);
+    eventId = Validation.text("eventId", eventId, 128);
+    buyerId = Validation.text("buyerId", buyerId, 512);
+    if (kind == null) {
+      throw new InvalidRequest("kind", "is required");
+    }
+  }
+
+  static ExpiryMessage hold(Order order) {
+    return new ExpiryMessage(order.orderId(), order.eventId(), order.buyerId(), Kind.HOLD);
   }
 }

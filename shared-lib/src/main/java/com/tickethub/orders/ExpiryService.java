@@ -1,15 +1,12 @@
 package com.tickethub.orders;
 
-import com.tickethub.inventory.Allocation;
-import com.tickethub.inventory.BuyerLimitRepository;
-import com.tickethub.inventory.HoldEntry;
-import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.http.Json;
+import com.tickethub.orders.OrderLifecycle.Reconciled;
+import com.tickethub.orders.OrderLifecycle.Result;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -17,116 +14,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends holds that are due. {@link #expire} is the one rule, used by the hold-expiry queue's consumer and by
- * the sweep: an unpaid order past {@code expiresAt} becomes EXPIRED (one conditional write, so only once) and
- * its holds go back; whatever state a crash left is finished. {@link #sweep} is the backstop: it finds
- * every expired hold, also those that no order owns (a purchase that died before writing its order).
+ * What happens to orders when time passes: the hold-expiry queue's messages (each order's reconciliation when
+ * its hold is due, and the prune of a refunded order's returns markers) and the sweep, the every-minute backstop
+ * that finds open orders past due on the sparse index gsi4, so its cost grows with the open orders, not the table.
  */
 @Singleton
 public class ExpiryService {
   private static final Logger LOG = LoggerFactory.getLogger(ExpiryService.class);
 
   private final OrderRepository orders;
-  private final OrderHolds holds;
-  private final InventoryRepository inventory;
-  private final BuyerLimitRepository buyers;
+  private final OrderLifecycle lifecycle;
+  private final HoldExpiryQueue queue;
   private final Clock clock;
 
-  /** What {@link #expire} found; {@code dueAt} is set for NOT_DUE. */
-  public record Result(Outcome outcome, Instant dueAt) {}
-
-  public enum Outcome {
-    /** This call moved the order to EXPIRED and gave its holds back. */
-    EXPIRED,
-    /** The order is unpaid and its hold still runs. */
-    NOT_DUE,
-    /** The order had ended already; any hold a crash left open was given back (or, if paid, made final). */
-    ALREADY_ENDED,
-    /** There is no such order. */
-    NO_ORDER
-  }
-
   @Inject
-  public ExpiryService(OrderRepository orders, OrderHolds holds, InventoryRepository inventory,
-      BuyerLimitRepository buyers, Clock clock) {
+  public ExpiryService(OrderRepository orders, OrderLifecycle lifecycle, HoldExpiryQueue queue, Clock clock) {
     this.orders = orders;
-    this.holds = holds;
-    this.inventory = inventory;
-    this.buyers = buyers;
+    this.lifecycle = lifecycle;
+    this.queue = queue;
     this.clock = clock;
   }
 
-  public Result expire(String orderId) {
-    Optional<Order> found = orders.find(orderId);
-    if (found.isEmpty()) {
-      return new Result(Outcome.NO_ORDER, null);
-    }
-    Order order = found.get();
+  /**
+   * One message of the hold-expiry queue; one that comes before it is due is put back for the time left. Throws
+   * if it cannot be handled now: the consumer reports it as a batch item failure.
+   */
+  public Result handle(String body) {
+    ExpiryMessage message = Json.read(body, ExpiryMessage.class);
     Instant now = clock.instant();
-    if (order.status() == OrderStatus.PENDING_PAYMENT) {
-      if (order.expiresAt().isAfter(now)) {
-        return new Result(Outcome.NOT_DUE, order.expiresAt());
-      }
-      if (orders.expire(orderId, now)) {
-        holds.release(order);
-        return new Result(Outcome.EXPIRED, null);
-      }
-      order = orders.find(orderId).orElseThrow(); // paid or cancelled in between: finish that instead
+    if (message.kind() == ExpiryMessage.Kind.RETURNS) {
+      Optional<Instant> again = lifecycle.pruneReturns(message.orderId());
+      again.ifPresent(due -> queue.schedule(message, due, now));
+      return again.isPresent() ? Result.NOT_DUE : Result.SETTLED;
     }
-    switch (order.status()) {
-      case EXPIRED, CANCELLED -> holds.release(order);
-      case PAID -> holds.settle(order);
-      default -> { }
+    Reconciled reconciled = lifecycle.reconcile(message.orderId(), message.eventId(), message.buyerId());
+    if (reconciled.result() == Result.NOT_DUE) {
+      queue.schedule(message, reconciled.dueAt(), now);
     }
-    return new Result(Outcome.ALREADY_ENDED, null);
+    return reconciled.result();
   }
 
   /**
-   * Finds every hold past its expiry, ends its order through {@link #expire}, and then gives back each such
-   * hold that no live order owns: holds of orders that were never written, and parts a retried purchase did
-   * not reuse. Returns how many holds it gave back as strays.
+   * Reconciles every open order that is due (PENDING_PAYMENT past its hold, RETAKING or REFUNDING whose worker
+   * died). An order that cannot be handled now does not keep the others from it; the next run retries it.
+   * Returns how many orders it looked at.
    */
   public int sweep() {
     Instant now = clock.instant();
-    Map<String, List<HoldEntry>> expired = new LinkedHashMap<>();
-    inventory.scanHolds(hold -> {
-      if (hold.expiredAt(now)) {
-        expired.computeIfAbsent(hold.orderId(), id -> new ArrayList<>()).add(hold);
-      }
-    });
-    int strays = 0;
-    for (Map.Entry<String, List<HoldEntry>> order : expired.entrySet()) {
+    List<Order> due = new ArrayList<>();
+    for (int partition = 0; partition < OrderRepository.OPEN_PARTITIONS; partition++) {
+      orders.dueOrders(partition, now, due::add);
+    }
+    for (Order order : due) {
       try {
-        strays += sweepOrder(order.getKey(), order.getValue(), now);
+        lifecycle.reconcile(order.orderId(), order.eventId(), order.buyerId());
       } catch (RuntimeException e) {
-        // One order that cannot be handled now must not keep the others from expiring; the next run retries it.
-        LOG.error("Sweep could not end the holds of order {}", order.getKey(), e);
+        LOG.error("Sweep could not reconcile order {}", order.orderId(), e);
       }
     }
-    return strays;
-  }
-
-  private int sweepOrder(String orderId, List<HoldEntry> expiredHolds, Instant now) {
-    expire(orderId);
-    Optional<Order> owner = orders.find(orderId)
-        .filter(o -> o.status() == OrderStatus.PENDING_PAYMENT || o.status() == OrderStatus.PAID);
-    int strays = 0;
-    for (HoldEntry hold : expiredHolds) {
-      if (owner.isPresent() && owns(owner.get(), hold)) {
-        continue;
-      }
-      boolean released = hold.kind() == HoldEntry.Kind.INVENTORY
-          ? inventory.releaseIfExpired(hold, now)
-          : buyers.releaseIfExpired(hold, now);
-      strays += released ? 1 : 0;
-    }
-    return strays;
-  }
-
-  private static boolean owns(Order order, HoldEntry hold) {
-    return order.items().stream().filter(item -> item.ticketTypeId().equals(hold.ticketTypeId())).anyMatch(item ->
-        hold.kind() == HoldEntry.Kind.INVENTORY
-            ? item.allocations().stream().map(Allocation::shard).anyMatch(shard -> shard == hold.shard())
-            : item.buyerLimited() && order.buyerId().equals(hold.buyerId()));
+    return due.size();
   }
 }

@@ -4,8 +4,9 @@ import com.tickethub.inventory.Allocation;
 import java.util.List;
 
 /**
- * One ticket type of an order: how many, at what unit price, where in the inventory they are held
- * ({@code allocations}, one per shard), and whether the buyer's per-type counter counts them.
+ * One ticket type of an order: how many, at what unit price, where in the stock they are held
+ * ({@code allocations}, one per shard, for the order's current generation), and whether the buyer's per-type
+ * counter counts them.
  */
 public record OrderItem(String ticketTypeId, int quantity, long unitPriceCents, boolean buyerLimited,
     List<Allocation> allocations) {

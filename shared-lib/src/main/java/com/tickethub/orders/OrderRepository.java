@@ -1,34 +1,40 @@
 package com.tickethub.orders;
 
 import static com.tickethub.aws.Attributes.n;
+import static com.tickethub.aws.Attributes.num;
 import static com.tickethub.aws.Attributes.s;
-import static com.tickethub.aws.Attributes.strings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.tickethub.config.TableNames;
 import com.tickethub.http.Json;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * The order items ({@code pk = ORDER#id, sk = ORDER}). An order with a PaymentIntent is also on gsi1
- * ({@code gsi1pk = PAYMENT_INTENT#id}) so that a Stripe event can find it by intent. Every state change is
- * one conditional update from the states API.md allows it from: each returns false, and changes nothing,
- * when the order is not (or no longer) in such a state, so a repeated or late transition is a no-op.
+ * The order items ({@code pk = ORDER#id, sk = ORDER}) and their indexes: gsi1 finds an order by its
+ * PaymentIntent, gsi2 lists a buyer's orders and gsi3 an event's (newest first), gsi4 is the sparse index of
+ * open orders (PENDING_PAYMENT, RETAKING, REFUNDING) by the time they are due, which the sweep queries.
+ *
+ * <p>Every state change is one {@link Transition}: a conditional update from the states it allows, which also
+ * appends its history entry and puts the order on or off the open index, so a repeated or late move changes
+ * nothing and is never recorded twice.
  */
 @Singleton
 public class OrderRepository {
+  /** Open orders are spread over this many partitions of gsi4, so a big on-sale does not write one hot key. */
+  public static final int OPEN_PARTITIONS = 16;
   private static final String SK = "ORDER";
   private static final TypeReference<List<OrderItem>> ITEMS = new TypeReference<>() {};
 
@@ -41,7 +47,7 @@ public class OrderRepository {
     this.table = tables.main();
   }
 
-  /** Writes a new order; false (and nothing written) if an order with its id exists. */
+  /** T1 / T1f: writes a new order; false (and nothing written) if an order with its id exists. */
   public boolean create(Order order) {
     Map<String, AttributeValue> item = new HashMap<>(key(order.orderId()));
     item.put("orderId", s(order.orderId()));
@@ -51,14 +57,32 @@ public class OrderRepository {
     item.put("amountCents", n(order.amountCents()));
     item.put("currency", s(order.currency()));
     item.put("status", s(order.status().name()));
+    item.put("gen", n(order.gen()));
     item.put("expiresAt", s(order.expiresAt().toString()));
     item.put("expiresAtEpoch", n(order.expiresAt().getEpochSecond()));
-    item.put("ticketIds", strings(order.ticketIds()));
     item.put("createdAt", s(order.createdAt().toString()));
+    item.put("ticketCount", n(order.ticketCount()));
+    item.put("checkins", AttributeValue.fromM(Map.of()));
+    item.put("checkedIn", n(0));
+    item.put("history", AttributeValue.fromL(List.of()));
+    item.put("hk", AttributeValue.fromM(Map.of()));
+    if (order.paidAt() != null) {
+      item.put("paidAt", s(order.paidAt().toString()));
+    }
     if (order.payment() != null) {
       item.put("payment", s(Json.write(order.payment())));
       item.put("gsi1pk", s(intentKey(order.payment().paymentIntentId())));
       item.put("gsi1sk", s(SK));
+    }
+    String listed = order.createdAt() + "#" + order.orderId();
+    item.put("gsi2pk", s(buyerKey(order.buyerId())));
+    item.put("gsi2sk", s(listed));
+    item.put("gsi3pk", s(eventOrdersKey(order.eventId())));
+    item.put("gsi3sk", s(listed));
+    if (order.status().open()) {
+      item.put("dueAt", s(order.dueAt().toString()));
+      item.put("gsi4pk", s(openKey(order.orderId())));
+      item.put("gsi4sk", s(dueKey(order.dueAt(), order.orderId())));
     }
     try {
       dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -82,76 +106,49 @@ public class OrderRepository {
         .items().stream().findFirst().map(OrderRepository::order);
   }
 
-  /** PENDING_PAYMENT -> PAID with the order's ticket ids. */
-  public boolean markPaid(String orderId, List<String> ticketIds, Instant now) {
-    return transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, now, "", ", ticketIds = :tickets",
-        Map.of(":tickets", strings(ticketIds)));
+  /** What a move writes besides the status: extra SET/REMOVE clauses, condition and values. */
+  public record Change(String set, String remove, String condition, Map<String, AttributeValue> values) {
+    public static final Change NONE = new Change("", "", "", Map.of());
+
+    Change and(Change other) {
+      Map<String, AttributeValue> all = new HashMap<>(values);
+      all.putAll(other.values);
+      return new Change(set + other.set, remove + other.remove, condition + other.condition, all);
+    }
   }
 
   /**
-   * EXPIRED or CANCELLED -> PAID: a payment that succeeded after the hold ended, once its tickets were taken
-   * again; {@code items} carry where they are held now.
+   * Moves the order along {@code transition} if its status is one the transition starts from, its generation is
+   * still {@code order.gen()}, and {@code change}'s condition holds; appends {@code entry} to its history in the
+   * same write and puts it on or off the open index, due at {@code dueAt}. False (and nothing written) otherwise.
    */
-  public boolean markPaidLate(String orderId, List<OrderItem> items, List<String> ticketIds, Instant now) {
-    return transition(orderId, List.of(OrderStatus.EXPIRED, OrderStatus.CANCELLED), OrderStatus.PAID, now, "",
-        ", ticketIds = :tickets, #items = :items", Map.of(":tickets", strings(ticketIds), ":items", s(Json.write(items))));
-  }
-
-  /**
-   * PENDING_PAYMENT, EXPIRED or CANCELLED -> REFUNDED: the money went back before the order was ever paid (a late
-   * payment that found the tickets gone, or a refund in Stripe's dashboard ahead of its payment event).
-   */
-  public boolean refundUnpaid(String orderId, Instant now) {
-    return transition(orderId, List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED, OrderStatus.CANCELLED),
-        OrderStatus.REFUNDED, now, "", "", Map.of());
-  }
-
-  /** PENDING_PAYMENT -> EXPIRED, only once {@code expiresAt} has passed at {@code now}. */
-  public boolean expire(String orderId, Instant now) {
-    return transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED, now,
-        " AND expiresAtEpoch <= :nowEpoch", "", Map.of(":nowEpoch", n(now.getEpochSecond())));
-  }
-
-  /** PENDING_PAYMENT -> CANCELLED (the buyer cancelled, or the PaymentIntent was canceled). */
-  public boolean cancel(String orderId, Instant now) {
-    return transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED, now, "", "", Map.of());
-  }
-
-  /** PAID -> REFUNDED. */
-  public boolean refund(String orderId, Instant now) {
-    return transition(orderId, OrderStatus.PAID, OrderStatus.REFUNDED, now, "", "", Map.of());
-  }
-
-  /** Records a failed payment attempt on an order that is still PENDING_PAYMENT (the buyer may try again). */
-  public boolean recordPaymentError(String orderId, String error, Instant now) {
-    return transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_PAYMENT, now, "",
-        ", lastPaymentError = :error", Map.of(":error", s(error)));
-  }
-
-  private boolean transition(String orderId, OrderStatus from, OrderStatus to, Instant now, String extraCondition,
-      String extraSet, Map<String, AttributeValue> extraValues) {
-    return transition(orderId, List.of(from), to, now, extraCondition, extraSet, extraValues);
-  }
-
-  private boolean transition(String orderId, List<OrderStatus> from, OrderStatus to, Instant now,
-      String extraCondition, String extraSet, Map<String, AttributeValue> extraValues) {
-    Map<String, AttributeValue> values = new HashMap<>(extraValues);
-    List<String> fromNames = new ArrayList<>();
-    for (int i = 0; i < from.size(); i++) {
-      values.put(":from" + i, s(from.get(i).name()));
-      fromNames.add(":from" + i);
+  public boolean move(Order order, Transition transition, Change change, HistoryEntry entry, Instant dueAt) {
+    Map<String, AttributeValue> values = new HashMap<>(change.values());
+    List<String> from = new ArrayList<>();
+    transition.from().forEach(status -> {
+      values.put(":from" + from.size(), s(status.name()));
+      from.add(":from" + from.size());
+    });
+    values.put(":to", s(transition.to().name()));
+    values.put(":gen", n(order.gen()));
+    StringBuilder set = new StringBuilder("SET #status = :to").append(change.set());
+    if (entry != null) {
+      values.put(":entry", AttributeValue.fromL(List.of(s(Json.write(entry)))));
+      set.append(", history = list_append(history, :entry)");
     }
-    values.put(":to", s(to.name()));
-    values.put(":now", s(now.toString()));
-    Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
-    if (extraSet.contains("#items")) {
-      names.put("#items", "items");
+    StringBuilder remove = new StringBuilder(change.remove());
+    if (transition.to().open()) {
+      values.putAll(due(order.orderId(), dueAt));
+      set.append(", dueAt = :dueAt, gsi4pk = :openPk, gsi4sk = :openSk");
+    } else {
+      remove.append(", dueAt, gsi4pk, gsi4sk");
     }
+    String update = set + (remove.isEmpty() ? "" : " REMOVE " + remove.substring(2));
     try {
-      dynamo.updateItem(b -> b.tableName(table).key(key(orderId))
-          .updateExpression("SET #status = :to, updatedAt = :now" + extraSet)
-          .conditionExpression("#status IN (" + String.join(", ", fromNames) + ")" + extraCondition)
-          .expressionAttributeNames(names)
+      dynamo.updateItem(b -> b.tableName(table).key(key(order.orderId()))
+          .updateExpression(update)
+          .conditionExpression("#status IN (" + String.join(", ", from) + ") AND gen = :gen" + change.condition())
+          .expressionAttributeNames(names(update + " #status " + change.condition()))
           .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException notInThatState) {
@@ -159,28 +156,217 @@ public class OrderRepository {
     }
   }
 
-  private static Order order(Map<String, AttributeValue> item) {
+  /**
+   * Takes over the work of an open order whose worker's lease ran out (its {@code dueAt} passed: the Lambda that
+   * held it is dead), by moving {@code dueAt} to {@code until} on the condition that nobody else did: of several
+   * that try at once, one gets the order back (with the new lease), the others empty.
+   */
+  public Optional<Order> lease(Order order, Instant until) {
+    Map<String, AttributeValue> values = new HashMap<>(due(order.orderId(), until));
+    values.put(":status", s(order.status().name()));
+    values.put(":gen", n(order.gen()));
+    values.put(":was", s(order.dueAt().toString()));
     try {
-      return new Order(
-          item.get("orderId").s(),
-          item.get("buyerId").s(),
-          item.get("eventId").s(),
-          Json.MAPPER.readValue(item.get("items").s(), ITEMS),
-          Long.parseLong(item.get("amountCents").n()),
-          item.get("currency").s(),
-          OrderStatus.valueOf(item.get("status").s()),
-          Instant.parse(item.get("expiresAt").s()),
-          item.containsKey("payment") ? Json.MAPPER.readValue(item.get("payment").s(), Payment.class) : null,
-          item.containsKey("lastPaymentError") ? item.get("lastPaymentError").s() : null,
-          item.get("ticketIds").l().stream().map(AttributeValue::s).toList(),
-          Instant.parse(item.get("createdAt").s()));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+      return Optional.of(order(dynamo.updateItem(b -> b.tableName(table).key(key(order.orderId()))
+          .updateExpression("SET dueAt = :dueAt, gsi4pk = :openPk, gsi4sk = :openSk")
+          .conditionExpression("#status = :status AND gen = :gen AND dueAt = :was")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(values)
+          .returnValues(ReturnValue.ALL_NEW)).attributes()));
+    } catch (ConditionalCheckFailedException takenOrMoved) {
+      return Optional.empty();
     }
+  }
+
+  /**
+   * Appends a history entry that records no move (a failed payment attempt, a payment sent back), once per
+   * {@code key}, and only while the order's status is one of {@code statuses} (if given); {@code change} may
+   * set more (the last payment error).
+   */
+  public boolean record(String orderId, String key, HistoryEntry entry, Change change, OrderStatus... statuses) {
+    Map<String, AttributeValue> values = new HashMap<>(change.values());
+    values.put(":entry", AttributeValue.fromL(List.of(s(Json.write(entry)))));
+    values.put(":yes", AttributeValue.fromBool(true));
+    StringBuilder condition = new StringBuilder("attribute_not_exists(hk.#key)");
+    if (statuses.length > 0) {
+      List<String> allowed = new ArrayList<>();
+      for (OrderStatus status : statuses) {
+        values.put(":s" + allowed.size(), s(status.name()));
+        allowed.add(":s" + allowed.size());
+      }
+      condition.append(" AND #status IN (").append(String.join(", ", allowed)).append(")");
+    }
+    condition.append(change.condition());
+    String update = "SET history = list_append(history, :entry), hk.#key = :yes" + change.set();
+    Map<String, String> names = names(update + condition);
+    names.put("#key", key);
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key(orderId)).updateExpression(update)
+          .conditionExpression(condition.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException recordedOrMoved) {
+      return false;
+    }
+  }
+
+  /**
+   * C: checks in the ticket at {@code position} of a PAID order of {@code eventId}, once: the order comes back
+   * as it is after the check-in; empty when the order is not PAID, not of that event, has no such ticket, or
+   * the ticket is checked in already. One write per scan; it serializes with a refund on the order item.
+   */
+  public Optional<Order> checkIn(String orderId, int position, String eventId, Instant at, String gate) {
+    try {
+      Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(key(orderId))
+          .updateExpression("SET checkins.#p = :checkIn ADD checkedIn :one")
+          .conditionExpression("#status = :paid AND attribute_not_exists(checkins.#p) AND eventId = :eventId"
+              + " AND ticketCount > :position")
+          .expressionAttributeNames(Map.of("#status", "status", "#p", Integer.toString(position)))
+          .expressionAttributeValues(Map.of(
+              ":checkIn", AttributeValue.fromM(Map.of("at", s(at.toString()), "gate", s(gate))),
+              ":one", n(1),
+              ":paid", s(OrderStatus.PAID.name()),
+              ":eventId", s(eventId),
+              ":position", n(position)))
+          .returnValues(ReturnValue.ALL_NEW)).attributes();
+      return Optional.of(order(item));
+    } catch (ConditionalCheckFailedException refused) {
+      return Optional.empty();
+    }
+  }
+
+  /** A page of a list of orders, and where the next one starts (the last order's index key), if there is one. */
+  public record Page(List<Order> orders, Optional<Map<String, String>> next) {}
+
+  /** The buyer's orders, newest first (gsi2). */
+  public Page buyerOrders(String buyerId, int limit, Optional<Map<String, String>> after) {
+    return page("gsi2", buyerKey(buyerId), limit, after);
+  }
+
+  /** The event's orders, newest first (gsi3). */
+  public Page eventOrders(String eventId, int limit, Optional<Map<String, String>> after) {
+    return page("gsi3", eventOrdersKey(eventId), limit, after);
+  }
+
+  /**
+   * One Query of an index partition, newest first. {@code after} holds the last order's sort key {@code s} and id
+   * {@code o}; the partition is always the caller's, so a position can only move within it.
+   */
+  private Page page(String index, String partition, int limit, Optional<Map<String, String>> after) {
+    Map<String, AttributeValue> start = after.map(position -> Map.of(
+        index + "pk", s(partition), index + "sk", s(position.get("s")),
+        "pk", s("ORDER#" + position.get("o")), "sk", s(SK))).orElse(null);
+    QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(index)
+        .keyConditionExpression(index + "pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", s(partition)))
+        .scanIndexForward(false)
+        .limit(limit)
+        .exclusiveStartKey(start));
+    Map<String, AttributeValue> last = response.lastEvaluatedKey();
+    Optional<Map<String, String>> next = last == null || last.isEmpty() ? Optional.empty()
+        : Optional.of(Map.of("s", last.get(index + "sk").s(), "o", last.get("pk").s().substring("ORDER#".length())));
+    return new Page(response.items().stream().map(OrderRepository::order).toList(), next);
+  }
+
+  /** The open orders of one gsi4 partition due by {@code now}, as the index has them (eventually consistent). */
+  public void dueOrders(int partition, Instant now, Consumer<Order> sink) {
+    dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi4")
+            .keyConditionExpression("gsi4pk = :pk AND gsi4sk <= :due")
+            .expressionAttributeValues(Map.of(":pk", s("OPEN#" + partition), ":due", s(dueKey(now, "~")))))
+        .items().forEach(item -> sink.accept(order(item)));
+  }
+
+  /**
+   * How many tickets of each type of the event are checked in: a Query of the event's orders (gsi3) that reads
+   * only those with check-ins and only what counting needs (eventually consistent).
+   */
+  public Map<String, Long> checkedInByType(String eventId) {
+    Map<String, Long> counts = new HashMap<>();
+    dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi3")
+            .keyConditionExpression("gsi3pk = :pk")
+            .filterExpression("checkedIn > :zero")
+            .projectionExpression("#items, checkins")
+            .expressionAttributeNames(Map.of("#items", "items"))
+            .expressionAttributeValues(Map.of(":pk", s(eventOrdersKey(eventId)), ":zero", n(0))))
+        .items()
+        .forEach(item -> {
+          List<OrderItem> items = Json.stored(item.get("items").s(), ITEMS);
+          item.get("checkins").m().keySet().forEach(position ->
+              counts.merge(typeAt(items, Integer.parseInt(position)), 1L, Long::sum));
+        });
+    return counts;
+  }
+
+  /** The ticket type of the ticket at {@code position} (tickets are numbered over the items, in order). */
+  private static String typeAt(List<OrderItem> items, int position) {
+    int first = 0;
+    for (OrderItem item : items) {
+      if (position < first + item.quantity()) {
+        return item.ticketTypeId();
+      }
+      first += item.quantity();
+    }
+    throw new IllegalStateException("No ticket at position " + position);
+  }
+
+  static Order order(Map<String, AttributeValue> item) {
+    Map<Integer, Order.CheckIn> checkins = new HashMap<>();
+    item.getOrDefault("checkins", AttributeValue.fromM(Map.of())).m().forEach((position, checkIn) ->
+        checkins.put(Integer.parseInt(position), new Order.CheckIn(Instant.parse(checkIn.m().get("at").s()),
+            checkIn.m().get("gate").s())));
+    return new Order(
+        item.get("orderId").s(),
+        item.get("buyerId").s(),
+        item.get("eventId").s(),
+        Json.stored(item.get("items").s(), ITEMS),
+        num(item, "amountCents"),
+        item.get("currency").s(),
+        OrderStatus.valueOf(item.get("status").s()),
+        (int) num(item, "gen"),
+        Instant.parse(item.get("expiresAt").s()),
+        item.containsKey("payment") ? Json.stored(item.get("payment").s(), Payment.class) : null,
+        item.containsKey("lastPaymentError") ? item.get("lastPaymentError").s() : null,
+        Instant.parse(item.get("createdAt").s()),
+        item.containsKey("paidAt") ? Instant.parse(item.get("paidAt").s()) : null,
+        item.containsKey("dueAt") ? Instant.parse(item.get("dueAt").s()) : null,
+        item.containsKey("refund") ? Json.stored(item.get("refund").s(), Order.Refund.class) : null,
+        checkins,
+        item.getOrDefault("history", AttributeValue.fromL(List.of())).l().stream()
+            .map(entry -> Json.stored(entry.s(), HistoryEntry.class)).toList());
+  }
+
+  /** {@code #name} for each {@code #name} of the expressions: the attribute of that name. */
+  private static Map<String, String> names(String expressions) {
+    Map<String, String> names = new HashMap<>();
+    java.util.regex.Matcher name = java.util.regex.Pattern.compile("#(\\w+)").matcher(expressions);
+    while (name.find()) {
+      names.putIfAbsent(name.group(), name.group(1));
+    }
+    return names;
+  }
+
+  private static Map<String, AttributeValue> due(String orderId, Instant dueAt) {
+    return Map.of(":dueAt", s(dueAt.toString()), ":openPk", s(openKey(orderId)), ":openSk", s(dueKey(dueAt, orderId)));
   }
 
   private static String intentKey(String paymentIntentId) {
     return "PAYMENT_INTENT#" + paymentIntentId;
+  }
+
+  static String buyerKey(String buyerId) {
+    return "BUYER#" + buyerId;
+  }
+
+  static String eventOrdersKey(String eventId) {
+    return "EVENT#" + eventId + "#ORDERS";
+  }
+
+  private static String openKey(String orderId) {
+    return "OPEN#" + Math.floorMod(orderId.hashCode(), OPEN_PARTITIONS);
+  }
+
+  /** Sorts by due time as text: zero-padded epoch seconds, then the order id. */
+  private static String dueKey(Instant dueAt, String orderId) {
+    return String.format("%012d#%s", dueAt.getEpochSecond(), orderId);
   }
 
   private static Map<String, AttributeValue> key(String orderId) {

@@ -1,12 +1,14 @@
 package com.tickethub.orders;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 
-/** The purchase flow's production wiring: no fault injection between its writes. */
+/** The order life-cycle's production wiring: the SQS hold-expiry queue, no fault injection between its writes. */
 @Module
-public final class OrdersModule {
-  private OrdersModule() {}
+public interface OrdersModule {
+  @Binds
+  HoldExpiryQueue holdExpiryQueue(SqsHoldExpiryQueue queue);
 
   @Provides
   static Checkpoints checkpoints() {

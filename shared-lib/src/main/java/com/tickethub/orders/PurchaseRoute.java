@@ -30,10 +30,10 @@ public class PurchaseRoute implements Route {
   @Override
   public ApiResponse handle(ApiRequest request) {
     Caller caller = request.caller();
-    String key = HttpIdempotency.key(request, true).orElseThrow();
+    HttpIdempotency.key(request, true).orElseThrow();
     PurchaseRequest body = request.body(PurchaseRequest.class);
     ApiResponse response = idempotency.apply(FUNCTION, request, true,
-        () -> ApiResponse.json(201, purchases.purchase(caller, key, body)));
+        claim -> ApiResponse.json(201, purchases.purchase(caller, claim, body)));
     checkpoints.reached(Checkpoint.RESPONSE_STORED);
     return response;
   }

@@ -9,45 +9,43 @@ import com.tickethub.errors.SoldOut;
 import com.tickethub.events.Event;
 import com.tickethub.events.EventService;
 import com.tickethub.events.TicketType;
-import com.tickethub.http.Json;
-import com.tickethub.idempotency.Idempotency;
-import com.tickethub.inventory.Allocation;
-import com.tickethub.inventory.BuyerLimitRepository;
+import com.tickethub.idempotency.Claim;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.inventory.TypeCounts;
+import com.tickethub.orders.OrderStock.Line;
+import com.tickethub.orders.OrderStock.Taken;
 import com.tickethub.payments.PaymentGateway;
 import com.tickethub.payments.PaymentIntent;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /tickets/purchase}: holds the tickets, starts the payment, writes the order, schedules its
- * expiry. All or nothing: the types are taken one by one in ticketTypeId order, and what was taken is given
- * back when a later type fails. The order id is derived from the caller, the Idempotency-Key and the request,
- * so a retry after a crash is the same order: it re-finds its holds, gets the same PaymentIntent (Stripe's
- * idempotency key is the order id), and cannot write a second order.
+ * {@code POST /tickets/purchase}: queues the order's expiry, holds the tickets (all or nothing), starts the
+ * payment and writes the order (T1). The order id is the Idempotency-Key claim's token: a fresh claim starts a
+ * new order without reading anything; a claim taken over from a Lambda that died continues its order, reading it
+ * first and re-finding its holds instead of taking twice; the PaymentIntent is the same (Stripe's idempotency
+ * key is the order id).
  */
 @Singleton
 public class PurchaseService {
   public static final String PROVIDER = "stripe";
+  private static final Logger LOG = LoggerFactory.getLogger(PurchaseService.class);
 
   private final EventService events;
   private final InventoryRepository inventory;
-  private final BuyerLimitRepository buyers;
   private final OrderRepository orders;
-  private final OrderHolds holds;
+  private final OrderStock stock;
   private final PaymentGateway payments;
   private final HoldExpiryQueue expiryQueue;
   private final Checkpoints checkpoints;
@@ -55,14 +53,13 @@ public class PurchaseService {
   private final Duration holdTime;
 
   @Inject
-  public PurchaseService(EventService events, InventoryRepository inventory, BuyerLimitRepository buyers,
-      OrderRepository orders, OrderHolds holds, PaymentGateway payments, HoldExpiryQueue expiryQueue,
-      Checkpoints checkpoints, Clock clock, Config config) {
+  public PurchaseService(EventService events, InventoryRepository inventory, OrderRepository orders,
+      OrderStock stock, PaymentGateway payments, HoldExpiryQueue expiryQueue, Checkpoints checkpoints, Clock clock,
+      Config config) {
     this.events = events;
     this.inventory = inventory;
-    this.buyers = buyers;
     this.orders = orders;
-    this.holds = holds;
+    this.stock = stock;
     this.payments = payments;
     this.expiryQueue = expiryQueue;
     this.checkpoints = checkpoints;
@@ -70,23 +67,33 @@ public class PurchaseService {
     this.holdTime = Duration.ofMinutes(config.getLong("HOLD_MINUTES", 10));
   }
 
-  /** A line of the request with its ticket type, in the order the types are taken. */
-  private record Line(TicketType type, int quantity) {}
-
-  public OrderView purchase(Caller buyer, String idempotencyKey, PurchaseRequest request) {
+  public OrderView purchase(Caller buyer, Claim claim, PurchaseRequest request) {
     Event event = events.find(request.eventId());
     Instant now = clock.instant();
     List<Line> lines = lines(event, request, now);
-    String orderId = orderId(buyer, idempotencyKey, request);
-    Optional<Order> earlier = orders.find(orderId);
-    if (earlier.isPresent()) {
-      return resume(earlier.get());
+    String orderId = claim.token();
+    if (claim.resumed()) {
+      Optional<Order> earlier = orders.find(orderId);
+      if (earlier.isPresent()) {
+        return resume(earlier.get());
+      }
     }
     Instant expiresAt = now.plus(holdTime).truncatedTo(ChronoUnit.SECONDS);
-    List<OrderItem> items = take(event, buyer.sub(), orderId, lines, expiresAt);
+    expiryQueue.schedule(new ExpiryMessage(orderId, event.eventId(), buyer.sub(), ExpiryMessage.Kind.HOLD),
+        expiresAt, now);
+    checkpoints.reached(Checkpoint.EXPIRY_SCHEDULED);
+    Taken taken = stock.take(event.eventId(), buyer.sub(), orderId, 1, lines, expiresAt);
+    if (taken instanceof Taken.OverBuyerLimit over) {
+      throw new LimitExceeded("At most " + over.type().maxPerBuyer() + " tickets of " + over.type().name()
+          + " per buyer");
+    }
+    if (!(taken instanceof Taken.All all)) {
+      throw soldOut(event.eventId(), lines);
+    }
+    List<OrderItem> items = all.items();
     long amount = items.stream().mapToLong(i -> i.unitPriceCents() * i.quantity()).sum();
-    boolean created;
     Order order;
+    boolean created;
     try {
       checkpoints.reached(Checkpoint.HOLDS_TAKEN);
       Payment payment = null;
@@ -95,38 +102,38 @@ public class PurchaseService {
         checkpoints.reached(Checkpoint.INTENT_CREATED);
         payment = new Payment(PROVIDER, intent.id(), intent.clientSecret());
       }
-      order = new Order(orderId, buyer.sub(), event.eventId(), items, amount, event.currency(),
-          OrderStatus.PENDING_PAYMENT, expiresAt, payment, null, List.of(), now);
-      order = amount > 0 ? order : order.paidWithTickets();
+      order = Order.create(orderId, buyer.sub(), event.eventId(), items, amount, event.currency(), expiresAt, payment,
+          now);
       created = orders.create(order);
     } catch (RuntimeException e) {
       // No order records these holds (unless the failed write did land): give them back, leave nothing behind.
       if (orders.find(orderId).isEmpty()) {
-        holds.release(event.eventId(), buyer.sub(), orderId, items);
+        stock.release(event.eventId(), buyer.sub(), orderId, 1, items);
       }
       throw e;
     }
     if (!created) {
       return resume(orders.find(orderId).orElseThrow());
     }
-    checkpoints.reached(Checkpoint.ORDER_WRITTEN);
     return resume(order);
   }
 
   /**
-   * Brings a written order to where the purchase leaves it, whether this request wrote it or an earlier
-   * attempt that died: an unpaid order has its expiry scheduled (a second message is harmless), a free one
-   * has its tickets issued and its holds sold.
+   * Brings a written order to where the purchase leaves it, whether this request wrote it or an attempt that died:
+   * a free (PAID) order has its holds made final; anything else is answered as it is. Once the order exists the
+   * purchase has happened: a failure here is logged, not answered (the order's expiry message finishes the
+   * commit), so that the key is not given back for a retry that would start a second order.
    */
   private OrderView resume(Order order) {
-    if (order.status() == OrderStatus.PENDING_PAYMENT) {
-      expiryQueue.schedule(order.orderId(), order.expiresAt(), clock.instant());
-      checkpoints.reached(Checkpoint.EXPIRY_SCHEDULED);
-    } else if (order.status() == OrderStatus.PAID) {
-      holds.settle(order);
-      checkpoints.reached(Checkpoint.TICKETS_ISSUED);
+    try {
+      checkpoints.reached(Checkpoint.ORDER_WRITTEN);
+      if (order.status() == OrderStatus.PAID) {
+        stock.commit(order, checkpoints);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Order {} is written; finishing it failed and is left to its expiry message", order.orderId(), e);
     }
-    return OrderView.forBuyer(order);
+    return OrderView.of(order, order.payment());
   }
 
   private List<Line> lines(Event event, PurchaseRequest request, Instant now) {
@@ -147,53 +154,15 @@ public class PurchaseService {
       }
       lines.add(new Line(type, item.quantity()));
     }
-    lines.sort(Comparator.comparing(line -> line.type().ticketTypeId()));
     return lines;
   }
 
-  /**
-   * Takes every line or nothing: on the first refusal (or an unexpected failure) gives back what this order
-   * took. The buyer's counter of a type is taken before its inventory, which a refusal gives back too.
-   */
-  private List<OrderItem> take(Event event, String buyerId, String orderId, List<Line> lines, Instant expiresAt) {
-    List<OrderItem> taken = new ArrayList<>();
-    try {
-      for (Line line : lines) {
-        TicketType type = line.type();
-        boolean limited = type.maxPerBuyer() != null;
-        if (limited && !buyers.take(event.eventId(), type.ticketTypeId(), buyerId, orderId, line.quantity(),
-            type.maxPerBuyer(), expiresAt)) {
-          throw new LimitExceeded("At most " + type.maxPerBuyer() + " tickets of " + type.name() + " per buyer");
-        }
-        OrderItem item = new OrderItem(type.ticketTypeId(), line.quantity(), type.priceCents(), limited, List.of());
-        taken.add(item);
-        Optional<List<Allocation>> allocations =
-            inventory.take(event.eventId(), type, orderId, line.quantity(), expiresAt);
-        if (allocations.isEmpty()) {
-          holds.release(event.eventId(), buyerId, orderId, taken);
-          taken.clear();
-          throw soldOut(event.eventId(), lines); // counted after the give-back, so it shows what is really left
-        }
-        taken.set(taken.size() - 1, item.withAllocations(allocations.get()));
-      }
-      return taken;
-    } catch (RuntimeException e) {
-      holds.release(event.eventId(), buyerId, orderId, taken);
-      throw e;
-    }
-  }
-
+  /** Counted after the take gave back what it held, so it shows what is really left. */
   private SoldOut soldOut(String eventId, List<Line> lines) {
     Map<String, TypeCounts> counts = inventory.counts(eventId);
     Map<String, Long> available = new LinkedHashMap<>();
     lines.forEach(line -> available.put(line.type().ticketTypeId(),
         counts.getOrDefault(line.type().ticketTypeId(), TypeCounts.ZERO).available()));
     return new SoldOut(available);
-  }
-
-  /** The same caller, key and request always name the same order; anything else never does. */
-  static String orderId(Caller buyer, String idempotencyKey, PurchaseRequest request) {
-    String material = buyer.sub() + "\n" + idempotencyKey + "\n" + Idempotency.sha256(Json.write(request));
-    return UUID.nameUUIDFromBytes(material.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

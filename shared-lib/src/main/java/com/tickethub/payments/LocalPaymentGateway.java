@@ -21,8 +21,8 @@ public final class LocalPaymentGateway implements PaymentGateway {
   }
 
   @Override
-  public void refund(String paymentIntentId, String idempotencyKey) {
-    // nothing to refund: no money moved
+  public String refund(String paymentIntentId, String idempotencyKey) {
+    return "re_local_" + Idempotency.sha256(idempotencyKey).substring(0, 24); // no money moved
   }
 
   public static String intentId(String orderId) {

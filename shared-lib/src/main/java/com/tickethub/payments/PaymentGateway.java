@@ -12,6 +12,9 @@ public interface PaymentGateway {
   /** Cancels an intent that has not succeeded; canceling twice is a no-op. */
   void cancelIntent(String paymentIntentId);
 
-  /** Refunds a succeeded intent in full; the same key refunds once. */
-  void refund(String paymentIntentId, String idempotencyKey);
+  /**
+   * Refunds a succeeded intent in full; the same key refunds once. Returns the refund's id, or null when the
+   * payment had already been refunded in full (for example in Stripe's dashboard).
+   */
+  String refund(String paymentIntentId, String idempotencyKey);
 }

@@ -1,13 +1,19 @@
 package com.tickethub.tickets;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A ticket as stored. {@code checkedInAt} and {@code gate} are set by the one successful check-in. */
+/**
+ * A ticket: a position of a paid order (model/PROTOCOL.md: tickets live in their order's item). Its id is
+ * {@code <orderId>-<position>}, so a ticket is found, and checked in, with the order's key alone.
+ * {@code checkedInAt} and {@code gate} are set by its one successful check-in.
+ */
 public record Ticket(
     String ticketId,
     String orderId,
+    int position,
     String eventId,
     String ticketTypeId,
     String holderId,
@@ -15,11 +21,18 @@ public record Ticket(
     Instant checkedInAt,
     String gate) {
 
-  /**
-   * The id of the ticket at {@code position} (0-based) of an order: derived, not random, so that
-   * issuing the tickets of an order again (a retried payment event) writes the same tickets.
-   */
+  private static final Pattern ID = Pattern.compile("(.{1,128})-(0|[1-9][0-9]{0,4})");
+
+  /** Where a ticket id points: its order and position. */
+  public record Ref(String orderId, int position) {}
+
   public static String idFor(String orderId, int position) {
-    return UUID.nameUUIDFromBytes((orderId + "#" + position).getBytes(StandardCharsets.UTF_8)).toString();
+    return orderId + "-" + position;
+  }
+
+  /** The order and position a ticket id names; empty for anything that is not a ticket id. */
+  public static Optional<Ref> parse(String ticketId) {
+    Matcher id = ID.matcher(ticketId == null ? "" : ticketId);
+    return id.matches() ? Optional.of(new Ref(id.group(1), Integer.parseInt(id.group(2)))) : Optional.empty();
   }
 }

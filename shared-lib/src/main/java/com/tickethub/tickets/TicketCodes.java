@@ -24,9 +24,10 @@ public class TicketCodes {
     this.jwks = keys.jwks();
   }
 
-  /** The code of a ticket, signed with the active key; both ids must be UUIDs. */
-  public String codeFor(String ticketId, String eventId) {
-    TicketCode code = new TicketCode(keys.activeKeyId(), UUID.fromString(ticketId), UUID.fromString(eventId));
+  /** The code of a ticket, signed with the active key. */
+  public String codeFor(Ticket ticket) {
+    TicketCode code = new TicketCode(keys.activeKeyId(), UUID.fromString(ticket.orderId()), ticket.position(),
+        UUID.fromString(ticket.eventId()));
     return code.withSignature(keys.sign(code.signedText()));
   }
 

@@ -7,23 +7,28 @@ import com.tickethub.errors.TicketRejected;
 import com.tickethub.events.Event;
 import com.tickethub.events.EventRepository;
 import com.tickethub.events.TicketType;
+import com.tickethub.orders.Order;
+import com.tickethub.orders.OrderRepository;
 import com.tickethub.verifier.Verification;
 import java.time.Clock;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** A holder's tickets with their signed codes, and the gate check-in. */
+/**
+ * A holder's tickets with their signed codes, and the gate check-in. Tickets live in their order's item
+ * (model/PROTOCOL.md), so a check-in is one conditional write on the order: it serializes with a refund.
+ */
 @Singleton
 public class TicketService {
-  private final TicketRepository tickets;
+  private final OrderRepository orders;
   private final EventRepository events;
   private final TicketCodes codes;
   private final Clock clock;
 
   @Inject
-  public TicketService(TicketRepository tickets, EventRepository events, TicketCodes codes, Clock clock) {
-    this.tickets = tickets;
+  public TicketService(OrderRepository orders, EventRepository events, TicketCodes codes, Clock clock) {
+    this.orders = orders;
     this.events = events;
     this.codes = codes;
     this.clock = clock;
@@ -31,10 +36,9 @@ public class TicketService {
 
   /** The caller's ticket with its code; 404 for a ticket that is not theirs, as for one that does not exist. */
   public TicketView get(Caller caller, String ticketId) {
-    Ticket ticket = tickets.find(ticketId)
-        .filter(t -> t.holderId().equals(caller.sub()))
+    Ticket ticket = find(ticketId).filter(t -> t.holderId().equals(caller.sub()))
         .orElseThrow(() -> new NotFound("No ticket " + ticketId));
-    return TicketView.of(ticket, codes.codeFor(ticket.ticketId(), ticket.eventId()));
+    return TicketView.of(ticket, codes.codeFor(ticket));
   }
 
   /** The PNG of the QR code of the caller's ticket. */
@@ -47,9 +51,9 @@ public class TicketService {
   }
 
   /**
-   * Checks a ticket in at a gate. The signature is checked first, so a forged or malformed code costs
-   * no database access at all; then the caller must be staff or organizer of {@code request.eventId};
-   * then one conditional update decides, and only a refused update reads the ticket to say why.
+   * Checks a ticket in at a gate. The signature is checked first, so a forged or malformed code costs no database
+   * access at all; then the caller must be staff or organizer of {@code request.eventId}; then one conditional
+   * update of the ticket's order decides, and only a refused update reads the order to say why.
    *
    * @return the VALID scan
    * @throws TicketRejected for ALREADY_USED, INVALID, WRONG_EVENT and VOID
@@ -67,11 +71,13 @@ public class TicketService {
       throw new TicketRejected(new Scan(ScanResult.WRONG_EVENT, code.ticketId(), code.eventId(), null, null, null, null),
           "The ticket is for another event");
     }
-    Optional<Ticket> checkedIn = tickets.checkIn(code.ticketId(), event.eventId(), clock.instant(), request.gate());
+    Ticket.Ref ref = Ticket.parse(code.ticketId()).orElseThrow();
+    Optional<Order> checkedIn = orders.checkIn(ref.orderId(), ref.position(), event.eventId(), clock.instant(),
+        request.gate());
     if (checkedIn.isPresent()) {
-      return scan(ScanResult.VALID, checkedIn.get(), event);
+      return scan(ScanResult.VALID, checkedIn.get().ticket(ref.position()).orElseThrow(), event);
     }
-    Ticket ticket = tickets.find(code.ticketId()).orElseThrow(() -> new TicketRejected(
+    Ticket ticket = find(code.ticketId()).orElseThrow(() -> new TicketRejected(
         new Scan(ScanResult.INVALID, code.ticketId(), code.eventId(), null, null, null, null), "No such ticket"));
     switch (ticket.status()) {
       case CHECKED_IN:
@@ -82,6 +88,11 @@ public class TicketService {
       default:
         throw new IllegalStateException("Ticket " + ticket.ticketId() + " is ISSUED but its check-in was refused");
     }
+  }
+
+  private Optional<Ticket> find(String ticketId) {
+    return Ticket.parse(ticketId)
+        .flatMap(ref -> orders.find(ref.orderId()).flatMap(order -> order.ticket(ref.position())));
   }
 
   private static Scan scan(ScanResult result, Ticket ticket, Event event) {

@@ -12,8 +12,8 @@ import com.tickethub.errors.NotFound;
 import com.tickethub.http.Json;
 import com.tickethub.testing.TestComponent;
 import com.tickethub.testing.TestStack;
-import com.tickethub.tickets.Ticket;
-import com.tickethub.tickets.TicketStatus;
+import com.tickethub.orders.Order;
+import com.tickethub.orders.OrderItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,12 +27,11 @@ class EventStatsAndStaffTest {
   @Test
   void statsCountCheckInsPerTicketType() {
     String general = event.ticketTypes().get(0).ticketTypeId();
-    String orderId = UUID.randomUUID().toString();
-    List<Ticket> tickets = List.of(0, 1, 2).stream().map(i -> new Ticket(Ticket.idFor(orderId, i), orderId,
-        event.eventId(), general, "holder-1", TicketStatus.ISSUED, null, null)).toList();
-    app.tickets().issue(tickets);
-    app.tickets().checkIn(tickets.get(0).ticketId(), event.eventId(), Instant.now(), "North");
-    app.tickets().checkIn(tickets.get(2).ticketId(), event.eventId(), Instant.now(), "South");
+    Order paid = Order.create(UUID.randomUUID().toString(), "holder-1", event.eventId(),
+        List.of(new OrderItem(general, 3, 0, false, List.of())), 0, "EUR", Instant.now(), null, Instant.now());
+    app.orders().create(paid);
+    app.orders().checkIn(paid.orderId(), 0, event.eventId(), Instant.now(), "North");
+    app.orders().checkIn(paid.orderId(), 2, event.eventId(), Instant.now(), "South");
 
     EventStats stats = app.events().stats(organizer("org-s"), event.eventId());
 

@@ -37,7 +37,7 @@ class HttpIdempotencyTest {
     assertEquals(1, runs.get());
   }
 
-  private ApiResponse run() {
+  private ApiResponse run(Claim claim) {
     return ApiResponse.json(200, Map.of("run", runs.incrementAndGet()));
   }
 

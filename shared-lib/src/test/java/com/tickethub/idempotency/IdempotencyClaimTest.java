@@ -1,6 +1,7 @@
 package com.tickethub.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,8 +27,8 @@ class IdempotencyClaimTest {
   void secondRunWithSamePayloadReplaysTheFirstResultWithoutRunning() {
     AtomicInteger runs = new AtomicInteger();
 
-    String first = idempotency.run(key, "{}", 10_000, () -> "result-" + runs.incrementAndGet());
-    String second = idempotency.run(key, "{}", 10_000, () -> "result-" + runs.incrementAndGet());
+    String first = idempotency.run(key, "{}", 10_000, claim -> "result-" + runs.incrementAndGet());
+    String second = idempotency.run(key, "{}", 10_000, claim -> "result-" + runs.incrementAndGet());
 
     assertEquals("result-1", first);
     assertEquals("result-1", second);
@@ -36,16 +37,16 @@ class IdempotencyClaimTest {
 
   @Test
   void samePayloadIsRejectedWithAnotherPayload() {
-    idempotency.run(key, "{\"a\":1}", 10_000, () -> "done");
+    idempotency.run(key, "{\"a\":1}", 10_000, claim -> "done");
 
-    assertThrows(IdempotencyKeyReused.class, () -> idempotency.run(key, "{\"a\":2}", 10_000, () -> "again"));
+    assertThrows(IdempotencyKeyReused.class, () -> idempotency.run(key, "{\"a\":2}", 10_000, claim -> "again"));
   }
 
   @Test
   void runStillInProgressAnswersRetryAfter() throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    Thread first = new Thread(() -> idempotency.run(key, "{}", 10_000, () -> {
+    Thread first = new Thread(() -> idempotency.run(key, "{}", 10_000, claim -> {
       started.countDown();
       await(finish);
       return "done";
@@ -53,21 +54,21 @@ class IdempotencyClaimTest {
     first.start();
     started.await();
 
-    RequestInProgress busy = assertThrows(RequestInProgress.class, () -> idempotency.run(key, "{}", 10_000, () -> "x"));
+    RequestInProgress busy = assertThrows(RequestInProgress.class, () -> idempotency.run(key, "{}", 10_000, claim -> "x"));
 
     finish.countDown();
     first.join();
     assertTrue(Long.parseLong(busy.headers().get("Retry-After")) >= 1);
-    assertEquals("done", idempotency.run(key, "{}", 10_000, () -> "x"));
+    assertEquals("done", idempotency.run(key, "{}", 10_000, claim -> "x"));
   }
 
   @Test
   void failedRunGivesTheKeyBackForARetry() {
-    assertThrows(IllegalStateException.class, () -> idempotency.run(key, "{}", 10_000, () -> {
+    assertThrows(IllegalStateException.class, () -> idempotency.run(key, "{}", 10_000, claim -> {
       throw new IllegalStateException("boom");
     }));
 
-    assertEquals("retried", idempotency.run(key, "{}", 10_000, () -> "retried"));
+    assertEquals("retried", idempotency.run(key, "{}", 10_000, claim -> "retried"));
   }
 
   @Test
@@ -75,20 +76,42 @@ class IdempotencyClaimTest {
     IdempotencyStore store = new IdempotencyStore(app.dynamo(), TestStack.config("CreateEventFunction"));
     long now = clock.instant().getEpochSecond();
     store.claim(new IdempotencyRecord(key, IdempotencyRecord.Status.INPROGRESS, Idempotency.sha256("{}"), null,
-        now + 3600, clock.millis() + 5_000), now, clock.millis());
+        now + 3600, clock.millis() + 5_000), "the-first-token", now);
 
-    assertThrows(RequestInProgress.class, () -> idempotency.run(key, "{}", 10_000, () -> "too early"));
+    assertThrows(RequestInProgress.class, () -> idempotency.run(key, "{}", 10_000, claim -> "too early"));
     clock.advance(Duration.ofSeconds(6));
 
-    assertEquals("taken over", idempotency.run(key, "{}", 10_000, () -> "taken over"));
+    assertEquals("taken over the-first-token",
+        idempotency.run(key, "{}", 10_000, claim -> (claim.resumed() ? "taken over " : "fresh ") + claim.token()));
+  }
+
+  @Test
+  void freshClaimsGetNewTokensAndAreNotResumed() {
+    String first = idempotency.run(key, "{}", 10_000, claim -> claim.resumed() + " " + claim.token());
+    String other = idempotency.run(key + "-other", "{}", 10_000, claim -> claim.resumed() + " " + claim.token());
+
+    assertTrue(first.startsWith("false "));
+    assertTrue(other.startsWith("false "));
+    assertNotEquals(first, other);
+  }
+
+  @Test
+  void claimOfARunThatDiedIsNotTakenOverWithAnotherPayload() {
+    IdempotencyStore store = new IdempotencyStore(app.dynamo(), TestStack.config("CreateEventFunction"));
+    long now = clock.instant().getEpochSecond();
+    store.claim(new IdempotencyRecord(key, IdempotencyRecord.Status.INPROGRESS, Idempotency.sha256("{}"), null,
+        now + 3600, clock.millis() + 5_000), "the-first-token", now);
+    clock.advance(Duration.ofSeconds(6));
+
+    assertThrows(IdempotencyKeyReused.class, () -> idempotency.run(key, "{\"a\":1}", 10_000, claim -> "other"));
   }
 
   @Test
   void completedRecordIsForgottenAfterItsRetention() {
-    idempotency.run(key, "{\"a\":1}", 10_000, () -> "old");
+    idempotency.run(key, "{\"a\":1}", 10_000, claim -> "old");
     clock.advance(Idempotency.RETENTION.plusSeconds(1));
 
-    assertEquals("new", idempotency.run(key, "{\"a\":2}", 10_000, () -> "new"));
+    assertEquals("new", idempotency.run(key, "{\"a\":2}", 10_000, claim -> "new"));
   }
 
   private static void await(CountDownLatch latch) {

@@ -71,21 +71,21 @@ class ShardedInventoryTest {
     List<Allocation> paidParts = take(paid, 3).orElseThrow();
 
     for (Allocation part : releasedParts) {
-      assertTrue(app.inventory().release(event.eventId(), lawn.ticketTypeId(), released, part.shard()));
-      assertFalse(app.inventory().release(event.eventId(), lawn.ticketTypeId(), released, part.shard()));
-      assertFalse(app.inventory().commit(event.eventId(), lawn.ticketTypeId(), released, part.shard()));
+      assertTrue(app.inventory().release(event.eventId(), lawn.ticketTypeId(), released, 1, part));
+      assertFalse(app.inventory().release(event.eventId(), lawn.ticketTypeId(), released, 1, part));
+      assertFalse(app.inventory().commit(event.eventId(), lawn.ticketTypeId(), released, 1, part));
     }
     for (Allocation part : paidParts) {
-      assertTrue(app.inventory().commit(event.eventId(), lawn.ticketTypeId(), paid, part.shard()));
-      assertFalse(app.inventory().commit(event.eventId(), lawn.ticketTypeId(), paid, part.shard()));
-      assertFalse(app.inventory().release(event.eventId(), lawn.ticketTypeId(), paid, part.shard()));
+      assertTrue(app.inventory().commit(event.eventId(), lawn.ticketTypeId(), paid, 1, part));
+      assertFalse(app.inventory().commit(event.eventId(), lawn.ticketTypeId(), paid, 1, part));
+      assertFalse(app.inventory().release(event.eventId(), lawn.ticketTypeId(), paid, 1, part));
     }
 
     assertEquals(new TypeCounts(10, 7, 0, 3), counts());
   }
 
   private Optional<List<Allocation>> take(String orderId, int quantity) {
-    return app.inventory().take(event.eventId(), lawn, orderId, quantity, expiresAt);
+    return app.inventory().take(event.eventId(), lawn, orderId, 1, quantity, expiresAt);
   }
 
   private TypeCounts counts() {

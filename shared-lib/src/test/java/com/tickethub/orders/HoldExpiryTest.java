@@ -1,14 +1,15 @@
 package com.tickethub.orders;
 
-import static com.tickethub.orders.PurchaseFixture.key;
+import static com.tickethub.orders.PurchaseFixture.claim;
 import static com.tickethub.orders.PurchaseFixture.request;
 import static com.tickethub.testing.Requests.buyer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tickethub.events.EventView;
 import com.tickethub.http.Json;
 import com.tickethub.inventory.TypeCounts;
+import com.tickethub.orders.OrderLifecycle.Result;
+import com.tickethub.payments.LocalPaymentGateway;
 import com.tickethub.testing.MutableClock;
 import com.tickethub.testing.PurchaseTestComponent;
 import com.tickethub.testing.TestStack;
@@ -30,45 +31,53 @@ class HoldExpiryTest {
   /** A queue of this test's own, so that what it finds there was sent by this test. */
   private final String queueUrl = TestStack.aws().sqs()
       .createQueue(b -> b.queueName("hold-expiry-test-" + UUID.randomUUID())).queueUrl();
-  private final PurchaseTestComponent app =
-      PurchaseTestComponent.create(clock, Checkpoints.NONE, Map.of("HOLD_EXPIRY_QUEUE_URL", queueUrl));
+  private final PurchaseTestComponent app = PurchaseTestComponent.create(clock, Checkpoints.NONE, Map.of());
   private final PurchaseFixture fixture = new PurchaseFixture(app);
   private final EventView event = fixture.event("small-event.json");
 
+  /** The services with the real SQS hold-expiry queue (this test's own). */
+  private PurchaseTestComponent onSqs(Map<String, String> overrides) {
+    Map<String, String> env = new java.util.HashMap<>(overrides);
+    env.put("HOLD_EXPIRY_QUEUE_URL", queueUrl);
+    return PurchaseTestComponent.create(clock, Checkpoints.NONE, env, new LocalPaymentGateway(),
+        config -> new SqsHoldExpiryQueue(TestStack.aws().sqs(), config));
+  }
+
   @Test
   void unpaidHoldComesBackThroughTheQueueMessageSentByThePurchase() {
-    PurchaseTestComponent shortHolds = PurchaseTestComponent.create(clock, Checkpoints.NONE,
-        Map.of("HOLD_EXPIRY_QUEUE_URL", queueUrl, "HOLD_MINUTES", "0"));
-    OrderView order = shortHolds.purchases().purchase(buyer("u-q"), key(), request(event, "Standard", 3));
+    PurchaseTestComponent shortHolds = onSqs(Map.of("HOLD_MINUTES", "0"));
+    OrderView order = shortHolds.purchases().purchase(buyer("u-q"), claim(), request(event, "Standard", 3));
     assertEquals(new TypeCounts(10, 7, 3, 0), fixture.counts(event, "Standard"));
 
     Message message = receiveOne();
-    ExpiryService.Result result = app.queuedExpiry().handle(message.body());
+    Result result = shortHolds.expiry().handle(message.body());
 
-    assertEquals(ExpiryService.Outcome.EXPIRED, result.outcome());
-    assertEquals(Json.write(new ExpiryMessage(order.orderId())), message.body());
+    assertEquals(Result.EXPIRED, result);
+    assertEquals(Json.write(new ExpiryMessage(order.orderId(), event.eventId(), "u-q", ExpiryMessage.Kind.HOLD)),
+        message.body());
     assertExpiredAndBack(order.orderId(), "u-q");
   }
 
   @Test
   void queueMessageBeforeExpiryIsPutBackAndExpiresTheOrderOnceDue() {
-    OrderView order = app.purchases().purchase(buyer("u-early"), key(), request(event, "Standard", 2));
-    String message = Json.write(new ExpiryMessage(order.orderId()));
+    PurchaseTestComponent sqs = onSqs(Map.of());
+    OrderView order = sqs.purchases().purchase(buyer("u-early"), claim(), request(event, "Standard", 2));
+    String message = Json.write(new ExpiryMessage(order.orderId(), event.eventId(), "u-early", ExpiryMessage.Kind.HOLD));
     assertEquals(1, delayedMessages());
 
-    assertEquals(ExpiryService.Outcome.NOT_DUE, app.queuedExpiry().handle(message).outcome());
+    assertEquals(Result.NOT_DUE, sqs.expiry().handle(message));
     assertEquals(2, delayedMessages());
     assertEquals(new TypeCounts(10, 8, 2, 0), fixture.counts(event, "Standard"));
 
     clock.advance(HOLD_LAPSES);
-    assertEquals(ExpiryService.Outcome.EXPIRED, app.queuedExpiry().handle(message).outcome());
-    assertEquals(ExpiryService.Outcome.ALREADY_ENDED, app.queuedExpiry().handle(message).outcome());
+    assertEquals(Result.EXPIRED, sqs.expiry().handle(message));
+    assertEquals(Result.SETTLED, sqs.expiry().handle(message));
     assertExpiredAndBack(order.orderId(), "u-early");
   }
 
   @Test
   void unpaidHoldComesBackThroughTheSweep() {
-    OrderView order = app.purchases().purchase(buyer("u-sweep"), key(), request(event, "Standard", 2));
+    OrderView order = app.purchases().purchase(buyer("u-sweep"), claim(), request(event, "Standard", 2));
     app.expiry().sweep();
     assertEquals(new TypeCounts(10, 8, 2, 0), fixture.counts(event, "Standard"), "not due yet");
 
@@ -82,16 +91,17 @@ class HoldExpiryTest {
   void queueAndSweepFiringTogetherReleaseEachHoldOnce() {
     List<String> orderIds = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      orderIds.add(app.purchases().purchase(buyer("u-both-" + i), key(), request(event, "Standard", 2)).orderId());
+      orderIds.add(app.purchases().purchase(buyer("u-both-" + i), claim(), request(event, "Standard", 2)).orderId());
     }
     clock.advance(HOLD_LAPSES);
 
     List<CompletableFuture<?>> running = new ArrayList<>();
     running.add(CompletableFuture.runAsync(() -> app.expiry().sweep()));
-    for (String orderId : orderIds) {
-      String message = Json.write(new ExpiryMessage(orderId));
-      running.add(CompletableFuture.runAsync(() -> app.queuedExpiry().handle(message)));
-      running.add(CompletableFuture.runAsync(() -> app.queuedExpiry().handle(message)));
+    for (int i = 0; i < orderIds.size(); i++) {
+      String message = Json.write(new ExpiryMessage(orderIds.get(i), event.eventId(), "u-both-" + i,
+          ExpiryMessage.Kind.HOLD));
+      running.add(CompletableFuture.runAsync(() -> app.expiry().handle(message)));
+      running.add(CompletableFuture.runAsync(() -> app.expiry().handle(message)));
     }
     running.add(CompletableFuture.runAsync(() -> app.expiry().sweep()));
     running.forEach(CompletableFuture::join);
@@ -103,25 +113,22 @@ class HoldExpiryTest {
 
   @Test
   void paidOrderIsNotReleasedByExpiry() {
-    OrderView view = app.purchases().purchase(buyer("u-paid"), key(), request(event, "Standard", 2));
-    Order order = app.orders().find(view.orderId()).orElseThrow();
-    assertTrue(app.orders().markPaid(order.orderId(), order.paidWithTickets().ticketIds(), clock.instant()));
+    OrderView view = app.purchases().purchase(buyer("u-paid"), claim(), request(event, "Standard", 2));
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view), 30_000);
     clock.advance(HOLD_LAPSES);
 
-    app.expiry().sweep();
-    app.queuedExpiry().handle(Json.write(new ExpiryMessage(order.orderId())));
+    fixture.timePassed(clock.instant());
 
-    assertEquals(OrderStatus.PAID, app.orders().find(order.orderId()).orElseThrow().status());
-    assertEquals(new TypeCounts(10, 8, 0, 2), fixture.counts(event, "Standard"), "the sweep settled the paid order");
+    assertEquals(OrderStatus.PAID, app.orders().find(view.orderId()).orElseThrow().status());
+    assertEquals(new TypeCounts(10, 8, 0, 2), fixture.counts(event, "Standard"));
     assertEquals(2, app.buyers().count(event.eventId(), PurchaseFixture.typeId(event, "Standard"), "u-paid"));
-    order.paidWithTickets().ticketIds().forEach(id -> assertTrue(app.tickets().find(id).isPresent()));
     fixture.assertInvariant(event);
   }
 
   @Test
   void messageForAnUnknownOrderChangesNothing() {
-    assertEquals(ExpiryService.Outcome.NO_ORDER,
-        app.queuedExpiry().handle(Json.write(new ExpiryMessage("no-such-order"))).outcome());
+    assertEquals(Result.NO_ORDER, app.expiry().handle(Json.write(
+        new ExpiryMessage("no-such-order", event.eventId(), "u-none", ExpiryMessage.Kind.HOLD))));
   }
 
   private void assertExpiredAndBack(String orderId, String buyerId) {

@@ -1,6 +1,6 @@
 package com.tickethub.orders;
 
-import static com.tickethub.orders.PurchaseFixture.key;
+import static com.tickethub.orders.PurchaseFixture.claim;
 import static com.tickethub.orders.PurchaseFixture.request;
 import static com.tickethub.testing.Requests.buyer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +13,6 @@ import com.tickethub.inventory.TypeCounts;
 import com.tickethub.orders.PaymentEventService.Outcome;
 import com.tickethub.testing.MutableClock;
 import com.tickethub.testing.PurchaseTestComponent;
-import com.tickethub.tickets.Ticket;
 import com.tickethub.tickets.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,7 @@ class PaymentEventServiceTest {
   private final EventView event = fixture.event("small-event.json");
 
   private OrderView buy(String buyer, int quantity) {
-    return app.purchases().purchase(buyer(buyer), key(), request(event, "Standard", quantity));
+    return app.purchases().purchase(buyer(buyer), claim(), request(event, "Standard", quantity));
   }
 
   private Outcome apply(String body) {
@@ -46,11 +45,14 @@ class PaymentEventServiceTest {
   private void assertPaidWithTickets(OrderView view, int quantity) {
     Order order = order(view);
     assertEquals(OrderStatus.PAID, order.status());
-    assertEquals(quantity, order.ticketIds().size());
-    assertEquals(order.tickets().stream().map(Ticket::ticketId).toList(), order.ticketIds());
-    app.tickets().findAll(order.ticketIds()).forEach(t -> assertEquals(TicketStatus.ISSUED, t.status()));
-    assertEquals(quantity, app.tickets().findAll(order.ticketIds()).size());
+    assertEquals(quantity, order.tickets().size());
+    order.tickets().forEach(t -> assertEquals(TicketStatus.ISSUED, t.status()));
     fixture.assertInvariant(event);
+  }
+
+  private void expire(OrderView view, String buyer) {
+    assertEquals(OrderLifecycle.Result.EXPIRED,
+        app.lifecycle().reconcile(view.orderId(), event.eventId(), buyer).result());
   }
 
   @Test
@@ -116,7 +118,7 @@ class PaymentEventServiceTest {
   void latePaymentAfterExpiryTakesTheTicketsAgainWhenStillAvailable() {
     OrderView view = buy("u-late", 2);
     clock.advance(Duration.ofMinutes(11));
-    assertEquals(ExpiryService.Outcome.EXPIRED, app.expiry().expire(view.orderId()).outcome());
+    expire(view, "u-late");
 
     assertEquals(Outcome.LATE_PAID, apply(StripeEventFixture.succeeded(view)));
 
@@ -129,7 +131,7 @@ class PaymentEventServiceTest {
   void latePaymentAfterTheTicketsSoldOutIsRefundedAndTheOrderRefunded() {
     OrderView view = buy("u-late-out", 4);
     clock.advance(Duration.ofMinutes(11));
-    app.expiry().expire(view.orderId());
+    expire(view, "u-late-out");
     buy("u-other-1", 4);
     buy("u-other-2", 4);
     buy("u-other-3", 2);
@@ -137,7 +139,7 @@ class PaymentEventServiceTest {
     assertEquals(Outcome.LATE_PAYMENT_REFUNDED, apply(StripeEventFixture.succeeded(view)));
 
     assertEquals(OrderStatus.REFUNDED, order(view).status());
-    assertTrue(order(view).ticketIds().isEmpty());
+    assertTrue(order(view).tickets().isEmpty());
     assertEquals(List.of(new RecordingPaymentGateway.Refund(StripeEventFixture.intentOf(view),
         "refund-" + view.orderId())), gateway.refunds);
     assertEquals(new TypeCounts(10, 0, 10, 0), fixture.counts(event, "Standard"));
@@ -180,7 +182,7 @@ class PaymentEventServiceTest {
 
     Order order = order(view);
     assertEquals(OrderStatus.REFUNDED, order.status());
-    app.tickets().findAll(order.ticketIds()).forEach(t -> assertEquals(TicketStatus.VOID, t.status()));
+    order.tickets().forEach(t -> assertEquals(TicketStatus.VOID, t.status()));
     assertEquals(new TypeCounts(10, 10, 0, 0), fixture.counts(event, "Standard"));
     assertEquals(0, app.buyers().count(event.eventId(), PurchaseFixture.typeId(event, "Standard"), "u-dashboard"));
     fixture.assertInvariant(event);
@@ -200,7 +202,7 @@ class PaymentEventServiceTest {
   void succeededFailedAndCanceledInEveryOrderEndPaidWithOneSetOfTickets() {
     for (List<Integer> permutation : permutations(List.of(0, 1, 2))) {
       EventView own = fixture.event("small-event.json");
-      OrderView view = app.purchases().purchase(buyer("u-perm"), key(), request(own, "Standard", 2));
+      OrderView view = app.purchases().purchase(buyer("u-perm"), claim(), request(own, "Standard", 2));
       List<String> bodies = List.of(StripeEventFixture.succeeded(view), StripeEventFixture.failed(view),
           StripeEventFixture.canceled(view));
       permutation.forEach(i -> apply(bodies.get(i)));
@@ -208,7 +210,7 @@ class PaymentEventServiceTest {
 
       Order order = order(view);
       assertEquals(OrderStatus.PAID, order.status(), "after " + permutation);
-      assertEquals(2, app.tickets().findAll(order.ticketIds()).size());
+      assertEquals(2, order.tickets().size());
       assertEquals(new TypeCounts(10, 8, 0, 2), fixture.counts(own, "Standard"), "after " + permutation);
       fixture.assertInvariant(own);
     }
@@ -232,7 +234,7 @@ class PaymentEventServiceTest {
   @Test
   void eventForNoKnownOrderFails() {
     OrderView view = new OrderView("no-such-order", event.eventId(), OrderStatus.PENDING_PAYMENT, List.of(), 100,
-        "EUR", null, new Payment("stripe", "pi_unknown", null), null, null, null);
+        "EUR", null, new Payment("stripe", "pi_unknown", null), null, null, List.of(), null);
 
     assertThrows(PaymentEventService.UnknownOrder.class, () -> apply(StripeEventFixture.succeeded(view)));
   }

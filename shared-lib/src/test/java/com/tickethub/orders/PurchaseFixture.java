@@ -11,6 +11,7 @@ import com.tickethub.events.EventView;
 import com.tickethub.events.NewEvent;
 import com.tickethub.events.TicketTypeView;
 import com.tickethub.http.Json;
+import com.tickethub.idempotency.Claim;
 import com.tickethub.inventory.TypeCounts;
 import com.tickethub.testing.PurchaseTestComponent;
 import java.util.ArrayList;
@@ -49,6 +50,20 @@ final class PurchaseFixture {
 
   static String key() {
     return "key-" + UUID.randomUUID();
+  }
+
+  /** A fresh claim of a new Idempotency-Key, as the route hands it to the purchase: a new order. */
+  static Claim claim() {
+    return new Claim(UUID.randomUUID().toString(), false);
+  }
+
+  /**
+   * What happens when the test's clock has moved: the hold-expiry messages now due are delivered to their
+   * consumer, then the sweep runs, as in AWS.
+   */
+  void timePassed(java.time.Instant now) {
+    app.dueQueue().deliverDue(now, app.expiry()::handle);
+    app.expiry().sweep();
   }
 
   TypeCounts counts(EventView event, String typeName) {

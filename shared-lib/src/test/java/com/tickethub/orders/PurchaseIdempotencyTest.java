@@ -89,15 +89,28 @@ class PurchaseIdempotencyTest {
   }
 
   @Test
-  void keyWhoseFirstAttemptFailedCanBeRetried() {
+  void keyWhoseFirstAttemptFailedBeforeItsOrderCanBeRetried() {
     String key = key();
-    faults.outage(Checkpoint.ORDER_WRITTEN);
+    faults.outage(Checkpoint.INTENT_CREATED);
     assertEquals(500, fixture.post(buyer("u-retry"), key, body).getStatusCode());
 
     APIGatewayV2HTTPResponse retried = fixture.post(buyer("u-retry"), key, body);
 
     assertEquals(201, retried.getStatusCode(), retried.getBody());
     assertEquals(OrderStatus.PENDING_PAYMENT, app.orders().find(orderId(retried)).orElseThrow().status());
+    assertEquals(new TypeCounts(10, 8, 2, 0), fixture.counts(event, "Standard"));
+  }
+
+  @Test
+  void failureAfterTheOrderIsWrittenStillAnswersThatOrderAndARetryReplaysIt() {
+    String key = key();
+    faults.outage(Checkpoint.ORDER_WRITTEN);
+    APIGatewayV2HTTPResponse first = fixture.post(buyer("u-after"), key, body);
+
+    APIGatewayV2HTTPResponse retried = fixture.post(buyer("u-after"), key, body);
+
+    assertEquals(201, first.getStatusCode(), first.getBody());
+    assertEquals(first.getBody(), retried.getBody());
     assertEquals(new TypeCounts(10, 8, 2, 0), fixture.counts(event, "Standard"));
   }
 

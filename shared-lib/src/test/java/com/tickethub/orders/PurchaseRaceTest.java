@@ -1,6 +1,6 @@
 package com.tickethub.orders;
 
-import static com.tickethub.orders.PurchaseFixture.key;
+import static com.tickethub.orders.PurchaseFixture.claim;
 import static com.tickethub.testing.Requests.buyer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +52,7 @@ class PurchaseRaceTest {
       PurchaseRequest request = randomRequest(event, types, random);
       futures.add(pool.submit(() -> {
         try {
-          attempts.add(new Attempt(buyerId, request, app.purchases().purchase(buyer(buyerId), key(), request), null));
+          attempts.add(new Attempt(buyerId, request, app.purchases().purchase(buyer(buyerId), claim(), request), null));
         } catch (SoldOut | LimitExceeded refused) {
           attempts.add(new Attempt(buyerId, request, null, refused));
         }

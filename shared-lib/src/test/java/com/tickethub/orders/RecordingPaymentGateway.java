@@ -26,8 +26,9 @@ final class RecordingPaymentGateway implements PaymentGateway {
   }
 
   @Override
-  public void refund(String paymentIntentId, String idempotencyKey) {
+  public String refund(String paymentIntentId, String idempotencyKey) {
     refunds.add(new Refund(paymentIntentId, idempotencyKey));
+    return local.refund(paymentIntentId, idempotencyKey);
   }
 
   /** The distinct refunds, as Stripe would make them (one per idempotency key). */

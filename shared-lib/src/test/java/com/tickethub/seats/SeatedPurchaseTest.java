@@ -11,6 +11,7 @@ import com.tickethub.events.EventView;
 import com.tickethub.events.NewEvent;
 import com.tickethub.events.TicketTypeView;
 import com.tickethub.http.Json;
+import com.tickethub.idempotency.Claim;
 import com.tickethub.orders.OrderStatus;
 import com.tickethub.orders.OrderView;
 import com.tickethub.orders.PurchaseItem;
@@ -33,7 +34,7 @@ class SeatedPurchaseTest {
 
   @Test
   void standingTypeOfAMixedEventSellsAsEver() {
-    OrderView order = app.purchases().purchase(buyer("u-1"), "key-" + UUID.randomUUID(), request("Standing", 2));
+    OrderView order = app.purchases().purchase(buyer("u-1"), new Claim(UUID.randomUUID().toString(), false), request("Standing", 2));
 
     assertEquals(OrderStatus.PENDING_PAYMENT, order.status());
   }
@@ -41,7 +42,7 @@ class SeatedPurchaseTest {
   @Test
   void seatedTypeIsSoldOutToAQuantityPurchaseAndNothingIsHeld() {
     assertThrows(SoldOut.class, () ->
-        app.purchases().purchase(buyer("u-1"), "key-" + UUID.randomUUID(), request("Stalls", 2)));
+        app.purchases().purchase(buyer("u-1"), new Claim(UUID.randomUUID().toString(), false), request("Stalls", 2)));
 
     assertEquals(31, app.events().get(hall.eventId()).ticketTypes().get(1).available());
   }

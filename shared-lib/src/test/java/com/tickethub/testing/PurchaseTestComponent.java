@@ -11,17 +11,16 @@ import com.tickethub.inventory.BuyerLimitRepository;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.orders.Checkpoints;
 import com.tickethub.orders.ExpiryService;
-import com.tickethub.orders.OrderChangeService;
-import com.tickethub.orders.OrderHolds;
+import com.tickethub.orders.HoldExpiryQueue;
+import com.tickethub.orders.OrderLifecycle;
 import com.tickethub.orders.OrderRepository;
 import com.tickethub.orders.OrderService;
+import com.tickethub.orders.OrderStock;
 import com.tickethub.orders.PaymentEventService;
 import com.tickethub.orders.PurchaseRoute;
 import com.tickethub.orders.PurchaseService;
-import com.tickethub.orders.QueuedExpiry;
 import com.tickethub.payments.LocalPaymentGateway;
 import com.tickethub.payments.PaymentGateway;
-import com.tickethub.tickets.TicketRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -54,8 +53,6 @@ public interface PurchaseTestComponent {
 
   OrderService orderService();
 
-  TicketRepository tickets();
-
   IdempotencyStore idempotencyStore();
 
   PurchaseService purchases();
@@ -64,20 +61,26 @@ public interface PurchaseTestComponent {
 
   ExpiryService expiry();
 
-  QueuedExpiry queuedExpiry();
+  OrderStock stock();
 
-  OrderHolds holds();
+  OrderLifecycle lifecycle();
 
   PaymentEventService paymentEvents();
-
-  OrderChangeService orderChanges();
 
   Idempotency idempotency();
 
   @Component.Factory
   interface Factory {
     PurchaseTestComponent create(@BindsInstance Config config, @BindsInstance Clock clock,
-        @BindsInstance Checkpoints checkpoints, @BindsInstance PaymentGateway payments);
+        @BindsInstance Checkpoints checkpoints, @BindsInstance PaymentGateway payments,
+        @BindsInstance HoldExpiryQueue expiryQueue);
+  }
+
+  /** The hold-expiry queue: a {@link DueQueue} on the test's clock. */
+  HoldExpiryQueue expiryQueue();
+
+  default DueQueue dueQueue() {
+    return (DueQueue) expiryQueue();
   }
 
   static PurchaseTestComponent create(Clock clock, Checkpoints checkpoints, Map<String, String> overrides) {
@@ -86,10 +89,17 @@ public interface PurchaseTestComponent {
 
   static PurchaseTestComponent create(Clock clock, Checkpoints checkpoints, Map<String, String> overrides,
       PaymentGateway payments) {
+    return create(clock, checkpoints, overrides, payments, config -> new DueQueue());
+  }
+
+  /** With the hold-expiry queue {@code queue} makes from the component's configuration (SQS, for example). */
+  static PurchaseTestComponent create(Clock clock, Checkpoints checkpoints, Map<String, String> overrides,
+      PaymentGateway payments, java.util.function.Function<Config, HoldExpiryQueue> queue) {
     Map<String, String> env = new HashMap<>(
         TestStack.aws().functionEnvironment("PurchaseFunction", Map.of("PaymentProvider", "local")));
     env.putAll(overrides);
-    return DaggerPurchaseTestComponent.factory().create(new Config(env), clock, checkpoints, payments);
+    Config config = new Config(env);
+    return DaggerPurchaseTestComponent.factory().create(config, clock, checkpoints, payments, queue.apply(config));
   }
 
   static PurchaseTestComponent create(Clock clock) {

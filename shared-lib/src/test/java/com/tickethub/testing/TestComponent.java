@@ -8,9 +8,9 @@ import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
 import com.tickethub.idempotency.Idempotency;
 import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.orders.OrderRepository;
 import com.tickethub.seats.SeatRepository;
 import com.tickethub.seats.SeatService;
-import com.tickethub.tickets.TicketRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -29,7 +29,7 @@ public interface TestComponent {
 
   InventoryRepository inventory();
 
-  TicketRepository tickets();
+  OrderRepository orders();
 
   SeatRepository seatRows();
 

@@ -12,6 +12,10 @@ import com.tickethub.events.NewEvent;
 import com.tickethub.events.StaffList;
 import com.tickethub.http.Json;
 import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.orders.Order;
+import com.tickethub.orders.OrderItem;
+import com.tickethub.orders.OrderRepository;
+import com.tickethub.orders.Transition;
 import com.tickethub.seats.SeatRepository;
 import com.tickethub.testing.TestComponent;
 import com.tickethub.testing.TestStack;
@@ -20,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -32,12 +35,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Events and tickets on the real emulator, and a ticket service whose DynamoDB client counts every
- * request it sends, so a test can prove that a rejected code cost no database access.
+ * request it sends, so a test can prove that a rejected code cost no database access. Tickets are the
+ * positions of a paid order (a free one here, written as the purchase writes it).
  */
 final class TicketFixtures {
   final TestComponent app;
   final AtomicInteger dynamoRequests = new AtomicInteger();
-  final TicketRepository tickets;
+  final OrderRepository orders;
   final EventRepository events;
   private final Clock clock;
 
@@ -56,13 +60,13 @@ final class TicketFixtures {
         }))
         .build();
     TableNames tables = new TableNames(config.require("TABLE_NAME"));
-    this.tickets = new TicketRepository(counted, tables);
+    this.orders = new OrderRepository(counted, tables);
     this.events = new EventRepository(counted, tables, new InventoryRepository(counted, tables),
         new SeatRepository(counted, tables));
   }
 
   TicketService service(TicketKeyRing keys) {
-    return new TicketService(tickets, events, new TicketCodes(keys), clock);
+    return new TicketService(orders, events, new TicketCodes(keys), clock);
   }
 
   /** An event of {@code organizerId} (two ticket types) whose gate staff is exactly {@code staff}. */
@@ -78,20 +82,34 @@ final class TicketFixtures {
     return tickets(event, holderId, 1).get(0);
   }
 
-  /** {@code count} tickets of one paid order. */
+  /** The {@code count} tickets of one paid order of the event's first ticket type. */
   List<Ticket> tickets(EventView event, String holderId, int count) {
-    String orderId = UUID.randomUUID().toString();
-    List<Ticket> issued = IntStream.range(0, count)
-        .mapToObj(i -> new Ticket(Ticket.idFor(orderId, i), orderId, event.eventId(),
-            event.ticketTypes().get(0).ticketTypeId(), holderId, TicketStatus.ISSUED, null, null))
-        .toList();
-    app.tickets().issue(issued);
-    return issued;
+    Order order = Order.create(UUID.randomUUID().toString(), holderId, event.eventId(),
+        List.of(new OrderItem(event.ticketTypes().get(0).ticketTypeId(), count, 0, false, List.of())), 0, "EUR",
+        clock.instant(), null, clock.instant());
+    orders.create(order);
+    return order.tickets();
   }
 
-  /** The raw stored item, to show that a rejected scan left it exactly as it was. */
-  Map<String, AttributeValue> item(String ticketId) {
+  /** The raw stored item of the ticket's order, to show that a rejected scan left it exactly as it was. */
+  Map<String, AttributeValue> item(Ticket ticket) {
     return app.dynamo().getItem(b -> b.tableName(TestStack.config("ValidateFunction").require("TABLE_NAME"))
-        .consistentRead(true).key(TicketRepository.key(ticketId))).item();
+        .consistentRead(true).key(Map.of("pk", AttributeValue.fromS("ORDER#" + ticket.orderId()),
+            "sk", AttributeValue.fromS("ORDER")))).item();
+  }
+
+  /** Refunds the ticket's order (PAID -> REFUNDING -> REFUNDED, as the organizer's refund moves it). */
+  void refund(Ticket ticket) {
+    Order order = orders.find(ticket.orderId()).orElseThrow();
+    OrderRepository.Change refund = new OrderRepository.Change(", refund = :refund", "", "",
+        Map.of(":refund", AttributeValue.fromS(Json.write(new Order.Refund("org", false, clock.instant(), null)))));
+    orders.move(order, Transition.START_REFUND, refund, null, clock.instant());
+    orders.move(orders.find(ticket.orderId()).orElseThrow(), Transition.FINISH_REFUND, OrderRepository.Change.NONE,
+        null, null);
+  }
+
+  /** The ticket as stored now. */
+  Ticket reread(Ticket ticket) {
+    return orders.find(ticket.orderId()).orElseThrow().ticket(ticket.position()).orElseThrow();
   }
 }

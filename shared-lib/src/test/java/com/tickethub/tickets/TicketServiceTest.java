@@ -35,7 +35,7 @@ class TicketServiceTest {
     assertEquals(ticket.ticketId(), view.ticketId());
     assertEquals(ticket.orderId(), view.orderId());
     assertEquals(TicketStatus.ISSUED, view.status());
-    assertEquals(new TicketCodes(KEYS).codeFor(ticket.ticketId(), event.eventId()), view.code());
+    assertEquals(new TicketCodes(KEYS).codeFor(ticket), view.code());
   }
 
   @Test

@@ -46,7 +46,7 @@ class ValidateHttpTest {
   @Test
   void validScanIsPlainJsonAndTheSecondIsAProblemWithTheFirstCheckIn() throws Exception {
     Ticket ticket = fixtures.ticket(event, "buyer-1");
-    String code = new TicketCodes(KEYS).codeFor(ticket.ticketId(), event.eventId());
+    String code = new TicketCodes(KEYS).codeFor(ticket);
 
     APIGatewayV2HTTPResponse first = post(body(code));
     APIGatewayV2HTTPResponse second = post(body(code));

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class TicketCodeVerifier {
   private static final Pattern CODE = Pattern.compile(TicketCode.VERSION + "\\.(" + TicketCode.KEY_ID_PATTERN
-      + ")\\.([A-Za-z0-9_-]{22})\\.([A-Za-z0-9_-]{22})\\.([A-Za-z0-9_-]{86})");
+      + ")\\.([A-Za-z0-9_-]{24})\\.([A-Za-z0-9_-]{22})\\.([A-Za-z0-9_-]{86})");
 
   private final Map<String, PublicKey> keys;
 
@@ -41,7 +41,7 @@ public final class TicketCodeVerifier {
     for (Object entry : list) {
       if (entry instanceof Map<?, ?> jwk && "OKP".equals(jwk.get("kty")) && "Ed25519".equals(jwk.get("crv"))
           && jwk.get("kid") instanceof String kid && jwk.get("x") instanceof String x) {
-        keys.put(kid, Ed25519Keys.publicKey(TicketCode.DECODER.decode(x)));
+        keys.put(kid, Ed25519Keys.publicKey(TicketCode.decode(x)));
       }
     }
     return new TicketCodeVerifier(keys);
@@ -57,11 +57,14 @@ public final class TicketCodeVerifier {
       return Verification.INVALID;
     }
     PublicKey key = keys.get(parts.group(1));
-    if (key == null || !signatureMatches(key, code.substring(0, code.lastIndexOf('.')), parts.group(4))) {
+    if (key == null || !TicketCode.canonical(parts.group(2)) || !TicketCode.canonical(parts.group(3))
+        || !TicketCode.canonical(parts.group(4))
+        || !signatureMatches(key, code.substring(0, code.lastIndexOf('.')), parts.group(4))) {
       return Verification.INVALID;
     }
-    return new Verification(Verification.Result.VALID_SIGNATURE, parts.group(1),
-        TicketCode.decodeId(parts.group(2)).toString(), TicketCode.decodeId(parts.group(3)).toString());
+    TicketCode named = TicketCode.of(parts.group(1), parts.group(2), parts.group(3));
+    return new Verification(Verification.Result.VALID_SIGNATURE, parts.group(1), named.ticketId(),
+        named.eventId().toString());
   }
 
   /**
@@ -83,7 +86,7 @@ public final class TicketCodeVerifier {
       Signature ed25519 = Signature.getInstance(Ed25519Keys.ALGORITHM);
       ed25519.initVerify(key);
       ed25519.update(signedText.getBytes(StandardCharsets.US_ASCII));
-      return ed25519.verify(TicketCode.DECODER.decode(signature));
+      return ed25519.verify(TicketCode.decode(signature));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       // a signature the JDK rejects as malformed is simply not a valid one
       return false;

@@ -89,16 +89,17 @@ public final class StripePaymentGateway implements PaymentGateway {
   }
 
   @Override
-  public void refund(String paymentIntentId, String idempotencyKey) {
+  public String refund(String paymentIntentId, String idempotencyKey) {
     RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build();
     RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     try {
-      stripe.v1().refunds().create(params, options);
+      return stripe.v1().refunds().create(params, options).getId();
     } catch (InvalidRequestException e) {
       // A full refund made earlier (by us past Stripe's 24 h key memory, or in the dashboard) is done.
       if (!"charge_already_refunded".equals(e.getCode())) {
         throw translate("refund " + paymentIntentId, e);
       }
+      return null;
     } catch (StripeException e) {
       throw translate("refund " + paymentIntentId, e);
     }

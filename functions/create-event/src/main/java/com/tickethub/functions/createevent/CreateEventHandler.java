@@ -35,6 +35,6 @@ public final class CreateEventHandler implements RequestHandler<APIGatewayV2HTTP
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return http.handle(event, context, request -> idempotency.apply("create-event", request, false,
-        () -> ApiResponse.json(201, events.create(request.caller(), request.body(NewEvent.class)))));
+        claim -> ApiResponse.json(201, events.create(request.caller(), request.body(NewEvent.class)))));
   }
 }

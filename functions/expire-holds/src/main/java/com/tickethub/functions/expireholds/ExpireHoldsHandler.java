@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.tickethub.config.Config;
-import com.tickethub.orders.QueuedExpiry;
+import com.tickethub.orders.ExpiryService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class ExpireHoldsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(ExpireHoldsHandler.class);
 
-  private final QueuedExpiry expiry;
+  private final ExpiryService expiry;
 
   public ExpireHoldsHandler() {
     this(System.getenv());
@@ -39,7 +39,7 @@ public final class ExpireHoldsHandler implements RequestHandler<SQSEvent, SQSBat
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
         LOG.info("{\"type\":\"hold-expiry\",\"messageId\":\"{}\",\"outcome\":\"{}\"}", message.getMessageId(),
-            expiry.handle(message.getBody()).outcome());
+            expiry.handle(message.getBody()));
       } catch (RuntimeException e) {
         LOG.error("Hold expiry message {} failed", message.getMessageId(), e);
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));

@@ -6,21 +6,19 @@ import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
-import com.tickethub.orders.OrderChangeService;
 import com.tickethub.orders.OrderService;
+import com.tickethub.orders.OrdersModule;
 import com.tickethub.payments.stripe.PaymentsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class, PaymentsModule.class})
+@Component(modules = {CoreModule.class, ClockModule.class, AwsModule.class, PaymentsModule.class, OrdersModule.class})
 public interface OrdersComponent {
   HttpEndpoint http();
 
   OrderService orders();
-
-  OrderChangeService changes();
 
   HttpIdempotency idempotency();
 

@@ -10,21 +10,20 @@ import com.tickethub.http.ApiRequest;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
-import com.tickethub.orders.OrderChangeService;
 import com.tickethub.orders.OrderService;
 import java.util.Map;
 
 /**
- * {@code GET /orders/{orderId}} (its buyer or the event's organizer), {@code POST /orders/{orderId}/cancel} (its
- * buyer) and {@code POST /orders/{orderId}/refund} (the event's organizer); the two POSTs take an optional
- * Idempotency-Key and are safe to repeat without one.
+ * {@code GET /orders} (the caller's), {@code GET /events/{eventId}/orders} (its organizer), {@code GET
+ * /orders/{orderId}} (its buyer or the event's organizer), {@code POST /orders/{orderId}/cancel} (its buyer) and
+ * {@code POST /orders/{orderId}/refund} (the event's organizer); the two POSTs take an optional Idempotency-Key
+ * and are safe to repeat without one.
  */
 public final class OrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final String FUNCTION = "orders";
 
   private final HttpEndpoint http;
   private final OrderService orders;
-  private final OrderChangeService changes;
   private final HttpIdempotency idempotency;
 
   public OrdersHandler() {
@@ -38,7 +37,6 @@ public final class OrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent
   OrdersHandler(OrdersComponent component) {
     this.http = component.http();
     this.orders = component.orders();
-    this.changes = component.changes();
     this.idempotency = component.idempotency();
   }
 
@@ -48,16 +46,21 @@ public final class OrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent
   }
 
   private ApiResponse route(ApiRequest request) {
-    String orderId = request.pathParameter("orderId");
     switch (request.routeKey()) {
+      case "GET /orders":
+        return ApiResponse.json(200, orders.mine(request.caller(), request.queryParameter("limit"),
+            request.queryParameter("cursor")));
+      case "GET /events/{eventId}/orders":
+        return ApiResponse.json(200, orders.ofEvent(request.caller(), request.pathParameter("eventId"),
+            request.queryParameter("limit"), request.queryParameter("cursor")));
       case "GET /orders/{orderId}":
-        return ApiResponse.json(200, orders.get(request.caller(), orderId));
+        return ApiResponse.json(200, orders.get(request.caller(), request.pathParameter("orderId")));
       case "POST /orders/{orderId}/cancel":
         return idempotency.apply(FUNCTION + "-cancel", request, false,
-            () -> ApiResponse.json(200, changes.cancel(request.caller(), orderId)));
+            claim -> ApiResponse.json(200, orders.cancel(request.caller(), request.pathParameter("orderId"))));
       case "POST /orders/{orderId}/refund":
         return idempotency.apply(FUNCTION + "-refund", request, false,
-            () -> ApiResponse.json(200, changes.refund(request.caller(), orderId)));
+            claim -> ApiResponse.json(200, orders.refund(request.caller(), request.pathParameter("orderId"))));
       default:
         throw new NotFound("No route " + request.routeKey());
     }

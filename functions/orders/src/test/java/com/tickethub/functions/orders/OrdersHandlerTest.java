@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tickethub.events.EventView;
 import com.tickethub.events.NewEvent;
 import com.tickethub.http.Json;
+import com.tickethub.idempotency.Claim;
 import com.tickethub.inventory.TypeCounts;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.orders.Order;
@@ -17,6 +18,7 @@ import com.tickethub.orders.OrderStatus;
 import com.tickethub.orders.OrderView;
 import com.tickethub.orders.PurchaseItem;
 import com.tickethub.orders.PurchaseRequest;
+import com.tickethub.payments.StripeEvent;
 import com.tickethub.testing.PurchaseTestComponent;
 import com.tickethub.testing.Requests;
 import com.tickethub.testing.TestStack;
@@ -28,6 +30,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,14 +51,17 @@ class OrdersHandlerTest {
       .findFirst().orElseThrow().ticketTypeId();
 
   private OrderView buy(String buyer, int quantity) {
-    return app.purchases().purchase(buyer(buyer), "key-" + UUID.randomUUID(),
+    return app.purchases().purchase(buyer(buyer), new Claim(UUID.randomUUID().toString(), false),
         new PurchaseRequest(event.eventId(), List.of(new PurchaseItem(standard, quantity))));
   }
 
+  /** The order's own payment succeeded, as its Stripe event says. */
   private Order pay(OrderView view) {
     Order order = app.orders().find(view.orderId()).orElseThrow();
-    app.orders().markPaid(order.orderId(), order.paidWithTickets().ticketIds(), Instant.now());
-    app.holds().settle(order);
+    app.lifecycle().paymentSucceeded(order, new StripeEvent("evt_" + UUID.randomUUID(), "payment_intent.succeeded",
+        Instant.now(), order.payment().paymentIntentId(), Optional.of(order.payment().paymentIntentId()),
+        Optional.of(order.orderId()), OptionalLong.of(order.amountCents()), Optional.of(order.currency()),
+        OptionalLong.empty(), Optional.empty()));
     return app.orders().find(view.orderId()).orElseThrow();
   }
 
@@ -139,7 +146,8 @@ class OrdersHandlerTest {
 
     assertEquals(200, response.getStatusCode(), response.getBody());
     assertEquals("REFUNDED", Json.read(response.getBody(), JsonNode.class).path("status").asText());
-    app.tickets().findAll(paid.ticketIds()).forEach(t -> assertEquals(TicketStatus.VOID, t.status()));
+    app.orders().find(paid.orderId()).orElseThrow().tickets()
+        .forEach(t -> assertEquals(TicketStatus.VOID, t.status()));
     assertEquals(new TypeCounts(10, 10, 0, 0), counts());
     assertEquals(0, app.buyers().count(event.eventId(), standard, "u-refund"));
   }
@@ -171,14 +179,14 @@ class OrdersHandlerTest {
   void orderWithACheckedInTicketIsNotRefundedAndNothingChanges() {
     OrderView view = buy("u-refund-scanned", 2);
     Order paid = pay(view);
-    app.tickets().checkIn(paid.ticketIds().get(0), event.eventId(), Instant.now(), "North");
+    app.orders().checkIn(paid.orderId(), 0, event.eventId(), Instant.now(), "North");
 
     APIGatewayV2HTTPResponse response = post("refund", view.orderId(), ORGANIZER, "[organizer]");
 
     assertEquals(409, response.getStatusCode());
     assertEquals("already_checked_in", code(response));
     assertEquals(OrderStatus.PAID, app.orders().find(view.orderId()).orElseThrow().status());
-    assertEquals(TicketStatus.ISSUED, app.tickets().find(paid.ticketIds().get(1)).orElseThrow().status());
+    assertEquals(TicketStatus.ISSUED, app.orders().find(paid.orderId()).orElseThrow().tickets().get(1).status());
     assertEquals(new TypeCounts(10, 8, 0, 2), counts());
     assertEquals(2, app.buyers().count(event.eventId(), standard, "u-refund-scanned"));
   }

@@ -11,6 +11,7 @@ import com.tickethub.auth.Caller;
 import com.tickethub.events.EventView;
 import com.tickethub.events.NewEvent;
 import com.tickethub.http.Json;
+import com.tickethub.idempotency.Claim;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.orders.OrderStatus;
 import com.tickethub.orders.OrderView;
@@ -48,7 +49,7 @@ class PaymentEventsHandlerTest {
   private OrderView buy(String buyer) {
     String standard = event.ticketTypes().stream().filter(t -> t.name().equals("Standard")).findFirst().orElseThrow()
         .ticketTypeId();
-    return app.purchases().purchase(new Caller(buyer, Set.of()), "key-" + UUID.randomUUID(),
+    return app.purchases().purchase(new Caller(buyer, Set.of()), new Claim(UUID.randomUUID().toString(), false),
         new PurchaseRequest(event.eventId(), List.of(new PurchaseItem(standard, 1))));
   }
 

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every minute: the backstop behind the hold-expiry queue. Gives back every hold past its expiry
- * (unpaid orders become EXPIRED) and the holds a crashed purchase left without an order.
+ * Runs every minute: the backstop behind the hold-expiry queue. Reconciles every open order that is due (unpaid
+ * orders past their hold become EXPIRED; late payments and refunds whose worker died are finished), found on the
+ * sparse index of open orders, not by scanning the table.
  */
 public final class SweepHoldsHandler implements RequestHandler<ScheduledEvent, Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(SweepHoldsHandler.class);
@@ -30,11 +31,11 @@ public final class SweepHoldsHandler implements RequestHandler<ScheduledEvent, I
     this.expiry = component.expiry();
   }
 
-  /** Returns how many stray holds (owned by no live order) it gave back. */
+  /** Returns how many due orders it reconciled. */
   @Override
   public Integer handleRequest(ScheduledEvent event, Context context) {
-    int strays = expiry.sweep();
-    LOG.info("{\"type\":\"hold-sweep\",\"strays\":{}}", strays);
-    return strays;
+    int due = expiry.sweep();
+    LOG.info("{\"type\":\"hold-sweep\",\"due\":{}}", due);
+    return due;
   }
 }
