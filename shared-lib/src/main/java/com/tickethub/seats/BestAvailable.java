@@ -2,8 +2,9 @@ package com.tickethub.seats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,25 +28,38 @@ public final class BestAvailable {
   private BestAvailable() {}
 
   /**
+   * What was chosen: the seats in row and number order, whether the choice strands a single seat (only when no
+   * choice avoids it), the sum of the seats' distances to the focus and the farthest seat's distance.
+   */
+  public record Choice(List<SeatId> seats, boolean strands, double distance, double farthest) {}
+
+  /**
    * @param rows the candidate rows (those of the ticket type's category), in the map's order
    * @return the chosen seats in row and number order; empty when no choice fits
    */
   public static Optional<List<SeatId>> pick(List<SeatRow> rows, Point focus, int quantity, boolean together,
       int accessible) {
+    return choose(rows, focus, quantity, together, accessible).map(Choice::seats);
+  }
+
+  /** {@link #pick}, with what a caller that looks at more rows needs to know whether a farther row could do better. */
+  public static Optional<Choice> choose(List<SeatRow> rows, Point focus, int quantity, boolean together,
+      int accessible) {
     if (quantity < 1 || accessible < 0 || accessible > quantity) {
       throw new IllegalArgumentException("quantity " + quantity + " with " + accessible + " accessible");
     }
-    Optional<List<SeatId>> seats = together
+    Optional<Choice> choice = together
         ? block(rows, focus, quantity, accessible)
         : nearest(rows, focus, quantity, accessible);
-    return seats.map(list -> list.stream().sorted().toList());
+    return choice.map(c -> new Choice(c.seats().stream().sorted().toList(), c.strands(), c.distance(), c.farthest()));
   }
 
   /** The best block of adjacent free seats in one row, by (strands a seat, sum of distances), first found on ties. */
-  private static Optional<List<SeatId>> block(List<SeatRow> rows, Point focus, int quantity, int accessible) {
+  private static Optional<Choice> block(List<SeatRow> rows, Point focus, int quantity, int accessible) {
     List<SeatId> best = null;
     boolean bestStrands = true;
     double bestDistance = Double.MAX_VALUE;
+    double bestFarthest = 0;
     for (SeatRow row : rows) {
       for (List<Integer> run : freeRuns(row)) {
         int length = run.size();
@@ -70,11 +84,15 @@ public final class BestAvailable {
             best = run.subList(start, end).stream().map(row.layout()::seat).toList();
             bestStrands = strands;
             bestDistance = sum;
+            bestFarthest = 0;
+            for (int i = start; i < end; i++) {
+              bestFarthest = Math.max(bestFarthest, distance[i + 1] - distance[i]);
+            }
           }
         }
       }
     }
-    return Optional.ofNullable(best);
+    return best == null ? Optional.empty() : Optional.of(new Choice(best, bestStrands, bestDistance, bestFarthest));
   }
 
   /** The maximal runs of free seats of a row whose consecutive seats are adjacent (numbers n and n + 1). */
@@ -102,7 +120,7 @@ public final class BestAvailable {
     }
   }
 
-  private static Optional<List<SeatId>> nearest(List<SeatRow> rows, Point focus, int quantity, int accessible) {
+  private static Optional<Choice> nearest(List<SeatRow> rows, Point focus, int quantity, int accessible) {
     List<Candidate> candidates = new ArrayList<>();
     for (SeatRow row : rows) {
       for (int n = 1; n <= row.layout().seats(); n++) {
@@ -112,27 +130,39 @@ public final class BestAvailable {
       }
     }
     candidates.sort(Comparator.comparingDouble(Candidate::distance).thenComparingInt(Candidate::order));
-    Set<SeatId> chosen = new HashSet<>();
+    Map<SeatId, Candidate> chosen = new LinkedHashMap<>();
     List<Candidate> accessibleOnes = candidates.stream().filter(c -> c.row().layout().accessible(c.number())).toList();
-    if (!choose(accessibleOnes, accessible, chosen) || !choose(candidates, quantity, chosen)) {
-      return Optional.empty();
+    boolean strandsAny = false;
+    for (var group : List.of(Map.entry(accessibleOnes, accessible), Map.entry(candidates, quantity))) {
+      Optional<Boolean> stranded = add(group.getKey(), group.getValue(), chosen);
+      if (stranded.isEmpty()) {
+        return Optional.empty();
+      }
+      strandsAny |= stranded.get();
     }
-    return Optional.of(List.copyOf(chosen));
+    double sum = chosen.values().stream().mapToDouble(Candidate::distance).sum();
+    double farthest = chosen.values().stream().mapToDouble(Candidate::distance).max().orElse(0);
+    return Optional.of(new Choice(List.copyOf(chosen.keySet()), strandsAny, sum, farthest));
   }
 
-  /** Adds candidates to {@code chosen} until it has {@code size}: first those that strand no seat, then any. */
-  private static boolean choose(List<Candidate> candidates, int size, Set<SeatId> chosen) {
+  /**
+   * Adds candidates to {@code chosen} until it has {@code size}: first those that strand no seat, then any.
+   * Empty if there are not enough; else whether a seat that strands another had to be taken.
+   */
+  private static Optional<Boolean> add(List<Candidate> candidates, int size, Map<SeatId, Candidate> chosen) {
+    boolean stranding = false;
     for (boolean avoidStranding : new boolean[] {true, false}) {
       for (Candidate c : candidates) {
         if (chosen.size() >= size) {
-          return true;
+          return Optional.of(stranding);
         }
-        if (!chosen.contains(c.id()) && !(avoidStranding && strands(c, chosen))) {
-          chosen.add(c.id());
+        if (!chosen.containsKey(c.id()) && !(avoidStranding && strands(c, chosen.keySet()))) {
+          chosen.put(c.id(), c);
+          stranding |= !avoidStranding;
         }
       }
     }
-    return chosen.size() >= size;
+    return chosen.size() >= size ? Optional.of(stranding) : Optional.empty();
   }
 
   /** True if taking the candidate leaves a free neighbour of it with no free seat on its other side. */

@@ -1,6 +1,9 @@
 package com.tickethub.seats;
 
 import com.tickethub.errors.InvalidRequest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +20,23 @@ public record SeatId(String section, String row, int number) implements Comparab
       throw new InvalidRequest(field, "is not a seat id such as \"A-1-12\" (<section>-<row>-<number>)");
     }
     return new SeatId(m.group(1), m.group(2), Integer.parseInt(m.group(3)));
+  }
+
+  /**
+   * 1 to {@code max} distinct seat ids, such as a request's {@code seats}; 400 naming the list or the first id
+   * that is malformed or repeated ({@code field[i]}).
+   */
+  public static List<SeatId> parseAll(String field, List<String> ids, int max) {
+    if (ids == null || ids.isEmpty() || ids.size() > max) {
+      throw new InvalidRequest(field, "must list 1 to " + max + " seat ids");
+    }
+    Set<SeatId> seen = new LinkedHashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (!seen.add(parse(field + "[" + i + "]", ids.get(i)))) {
+        throw new InvalidRequest(field + "[" + i + "]", "repeats seat " + ids.get(i));
+      }
+    }
+    return List.copyOf(seen);
   }
 
   /** A section or row id of a seat map; 400 naming {@code field} otherwise. */

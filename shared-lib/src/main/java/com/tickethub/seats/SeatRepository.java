@@ -128,6 +128,35 @@ public class SeatRepository {
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRow(item));
   }
 
+  /**
+   * The layouts of the event's rows without their seats' states (a Query projecting the layout attributes), in
+   * the organizer's order: they never change, so a function may keep them ({@link SeatLayouts}).
+   */
+  public List<RowLayout> layouts(String eventId) {
+    List<RowLayout> layouts = new ArrayList<>();
+    dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :row)")
+            .projectionExpression("#section, #row, pos, x, y, dx, dy, seatCount, skip, accessible, category, "
+                + "ticketTypeId")
+            .expressionAttributeNames(Map.of("#section", "section", "#row", "row"))
+            .expressionAttributeValues(Map.of(":pk", s(eventKey(eventId)), ":row", s(ROW))))
+        .items().forEach(item -> layouts.add(toLayout(item)));
+    layouts.sort(Comparator.comparingInt(RowLayout::position));
+    return layouts;
+  }
+
+  /** The {@code free} count of every row, by {@link RowLayout#key} (a Query projecting two attributes). */
+  public Map<String, Long> freeByRow(String eventId) {
+    Map<String, Long> free = new HashMap<>();
+    dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :row)")
+            .projectionExpression("sk, #free")
+            .expressionAttributeNames(Map.of("#free", "free"))
+            .expressionAttributeValues(Map.of(":pk", s(eventKey(eventId)), ":row", s(ROW))))
+        .items().forEach(item -> free.put(item.get("sk").s().substring(ROW.length()), num(item, "free")));
+    return free;
+  }
+
   /** Free seats per seated ticket type id, summed over the rows (one Query). */
   public Map<String, Long> free(String eventId) {
     Map<String, Long> free = new HashMap<>();
@@ -461,11 +490,15 @@ public class SeatRepository {
     return sum;
   }
 
-  static SeatRow toRow(Map<String, AttributeValue> item) {
-    RowLayout layout = new RowLayout(item.get("section").s(), item.get("row").s(), (int) num(item, "pos"),
+  private static RowLayout toLayout(Map<String, AttributeValue> item) {
+    return new RowLayout(item.get("section").s(), item.get("row").s(), (int) num(item, "pos"),
         (int) num(item, "x"), (int) num(item, "y"), (int) num(item, "dx"), (int) num(item, "dy"),
         (int) num(item, "seatCount"), item.get("category").s(), item.get("ticketTypeId").s(),
         numbers(item.get("skip")), numbers(item.get("accessible")));
+  }
+
+  static SeatRow toRow(Map<String, AttributeValue> item) {
+    RowLayout layout = toLayout(item);
     Map<Integer, SeatEntry> taken = new HashMap<>();
     item.get("seats").m().forEach((number, entry) -> {
       Map<String, AttributeValue> e = entry.m();
