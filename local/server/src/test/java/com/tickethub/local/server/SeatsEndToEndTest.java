@@ -14,10 +14,16 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
-/** Seated events over real HTTP through the local server: the arena in one request, its seat map, blocking. */
+/**
+ * Seated events over real HTTP through the local server: the arena in one request, its seat map, blocking, and
+ * seats bought, paid through the local Stripe and checked in at the gate.
+ */
 class SeatsEndToEndTest {
   private final TestHttp http = TestServer.http();
   private final String organizer = http.token("organizer-" + UUID.randomUUID(), List.of("organizer"));
+  private final String buyer = http.token("buyer-" + UUID.randomUUID(), List.of());
+  private final String gateSub = "gate-" + UUID.randomUUID();
+  private final String gate = http.token(gateSub, List.of("staff"));
 
   @Test
   void arenaOfTwentyThousandSeatsIsOneRequestAndItsSeatMapComesGzipped() throws IOException {
@@ -98,6 +104,78 @@ class SeatsEndToEndTest {
     TestHttp.Response created = http.post("/events", organizer, TestHttp.resource("bodies/new-event.json"));
 
     assertProblem(http.get("/events/" + created.json().path("eventId").asText() + "/seats", null), 404, "not_found");
+  }
+
+  @Test
+  void chosenSeatsArePaidAndTheGateNamesTheSeat() throws Exception {
+    String eventId = smallHall(List.of(gateSub));
+    JsonNode event = http.get("/events/" + eventId, null).json();
+    String stalls = event.path("ticketTypes").path(1).path("ticketTypeId").asText();
+    String body = "{\"eventId\": \"" + eventId + "\", \"items\": [{\"ticketTypeId\": \"" + stalls
+        + "\", \"seats\": [\"A-1-5\", \"A-1-4\"]}]}";
+
+    TestHttp.Response bought = http.send("POST", "/tickets/purchase", buyer, body, Map.of("Idempotency-Key", key()));
+    assertEquals(201, bought.status(), bought.body());
+    assertEquals("[\"A-1-4\",\"A-1-5\"]", bought.json().path("items").path(0).path("seats").toString());
+    TestHttp.Response taken = http.send("POST", "/tickets/purchase", buyer, body.replace("\"A-1-4\"", "\"A-1-3\""),
+        Map.of("Idempotency-Key", key()));
+    assertProblem(taken, 409, "seats_unavailable");
+    assertEquals("[\"A-1-5\"]", taken.json().path("seats").toString());
+
+    String orderId = bought.json().path("orderId").asText();
+    assertEquals(202, http.post("/_local/stripe/pay", null, "{\"orderId\": \"" + orderId + "\"}").status());
+    JsonNode order = awaitPaid(orderId);
+    JsonNode ticket = order.path("tickets").path(0);
+    assertEquals("A-1-4", ticket.path("seat").path("id").asText());
+    assertEquals(4, ticket.path("seat").path("number").asInt());
+    assertEquals("FFFSSFFFFF", http.get("/events/" + eventId + "/seats", null).json()
+        .path("sections").path(0).path("rows").path(0).path("state").asText());
+
+    String code = http.get("/tickets/" + ticket.path("ticketId").asText(), buyer).json().path("code").asText();
+    String scan = "{\"code\": \"" + code + "\", \"eventId\": \"" + eventId + "\", \"gate\": \"North\"}";
+    TestHttp.Response valid = http.post("/tickets/validate", gate, scan);
+    assertEquals(200, valid.status(), valid.body());
+    assertEquals("A-1-4", valid.json().path("seat").path("id").asText());
+    TestHttp.Response again = http.post("/tickets/validate", gate, scan);
+    assertEquals(409, again.status(), again.body());
+    assertEquals("ALREADY_USED", again.json().path("result").asText());
+    assertEquals("A", again.json().path("seat").path("section").asText());
+  }
+
+  @Test
+  void bestAvailableOverHttpGetsTheSeatsNearestTheStage() {
+    String eventId = smallHall(List.of());
+    String balcony = http.get("/events/" + eventId, null).json().path("ticketTypes").path(2).path("ticketTypeId")
+        .asText();
+
+    TestHttp.Response bought = http.send("POST", "/tickets/purchase", buyer, "{\"eventId\": \"" + eventId
+        + "\", \"items\": [{\"ticketTypeId\": \"" + balcony + "\", \"quantity\": 3}]}", Map.of("Idempotency-Key", key()));
+
+    assertEquals(201, bought.status(), bought.body());
+    assertEquals("[\"B-1-5\",\"B-1-6\",\"B-1-7\"]", bought.json().path("items").path(0).path("seats").toString());
+  }
+
+  private JsonNode awaitPaid(String orderId) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      JsonNode order = http.get("/orders/" + orderId, buyer).json();
+      if (order.path("status").asText().equals("PAID")) {
+        return order;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("order " + orderId + " was not paid in 30 s");
+  }
+
+  private static String key() {
+    return "seats-" + UUID.randomUUID();
+  }
+
+  private String smallHall(List<String> staff) {
+    String body = TestHttp.resource("seats/small-hall.json").replaceFirst("\\{", "{\"staff\": "
+        + TestHttp.JSON.valueToTree(staff) + ", ");
+    TestHttp.Response created = http.post("/events", organizer, body);
+    assertEquals(201, created.status(), created.body());
+    return created.json().path("eventId").asText();
   }
 
   private String smallHall() {
