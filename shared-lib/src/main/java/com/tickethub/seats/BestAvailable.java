@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * Best available seats, as a pure function of the rows' layouts and states (no DynamoDB): the seats nearest the
@@ -23,7 +24,8 @@ import java.util.Set;
  * another seat does not. {@code accessible} asks for that many accessible seats among the chosen ones.
  */
 public final class BestAvailable {
-  private static final double EPSILON = 1e-9;
+  /** Distances closer than this are equal (the first found wins). */
+  private static final double EPSILON = 1e-6;
 
   private BestAvailable() {}
 
@@ -45,21 +47,32 @@ public final class BestAvailable {
   /** {@link #pick}, with what a caller that looks at more rows needs to know whether a farther row could do better. */
   public static Optional<Choice> choose(List<SeatRow> rows, Point focus, int quantity, boolean together,
       int accessible) {
+    return spread(rows, focus, quantity, together, accessible, 1, null);
+  }
+
+  /**
+   * {@link #choose}, but a block of seats together is drawn at random among the {@code among} best blocks that strand
+   * no seat (or, if all do, the best that do): buyers who lost the best block to each other try again on different
+   * blocks instead of all on the next one. {@code among} 1 is {@link #choose}.
+   */
+  public static Optional<Choice> spread(List<SeatRow> rows, Point focus, int quantity, boolean together,
+      int accessible, int among, RandomGenerator random) {
     if (quantity < 1 || accessible < 0 || accessible > quantity) {
       throw new IllegalArgumentException("quantity " + quantity + " with " + accessible + " accessible");
     }
     Optional<Choice> choice = together
-        ? block(rows, focus, quantity, accessible)
+        ? block(rows, focus, quantity, accessible, among, random)
         : nearest(rows, focus, quantity, accessible);
     return choice.map(c -> new Choice(c.seats().stream().sorted().toList(), c.strands(), c.distance(), c.farthest()));
   }
 
-  /** The best block of adjacent free seats in one row, by (strands a seat, sum of distances), first found on ties. */
-  private static Optional<Choice> block(List<SeatRow> rows, Point focus, int quantity, int accessible) {
-    List<SeatId> best = null;
-    boolean bestStrands = true;
-    double bestDistance = Double.MAX_VALUE;
-    double bestFarthest = 0;
+  /**
+   * The best block of adjacent free seats in one row, by (strands a seat, sum of distances), first found on ties;
+   * or, with {@code among > 1}, one at random of the {@code among} best of the best kind (see {@link #spread}).
+   */
+  private static Optional<Choice> block(List<SeatRow> rows, Point focus, int quantity, int accessible, int among,
+      RandomGenerator random) {
+    List<Choice> blocks = new ArrayList<>();
     for (SeatRow row : rows) {
       for (List<Integer> run : freeRuns(row)) {
         int length = run.size();
@@ -77,22 +90,22 @@ public final class BestAvailable {
           if (accessibleSeats[end] - accessibleSeats[start] < accessible) {
             continue;
           }
-          boolean strands = start == 1 || length - end == 1;
-          double sum = distance[end] - distance[start];
-          if (best == null || (bestStrands && !strands)
-              || (strands == bestStrands && sum < bestDistance - EPSILON)) {
-            best = run.subList(start, end).stream().map(row.layout()::seat).toList();
-            bestStrands = strands;
-            bestDistance = sum;
-            bestFarthest = 0;
-            for (int i = start; i < end; i++) {
-              bestFarthest = Math.max(bestFarthest, distance[i + 1] - distance[i]);
-            }
+          double farthest = 0;
+          for (int i = start; i < end; i++) {
+            farthest = Math.max(farthest, distance[i + 1] - distance[i]);
           }
+          blocks.add(new Choice(run.subList(start, end).stream().map(row.layout()::seat).toList(),
+              start == 1 || length - end == 1, distance[end] - distance[start], farthest));
         }
       }
     }
-    return best == null ? Optional.empty() : Optional.of(new Choice(best, bestStrands, bestDistance, bestFarthest));
+    if (blocks.isEmpty()) {
+      return Optional.empty();
+    }
+    // Stable: among equals, the first found (row order, then number) stays first.
+    blocks.sort(Comparator.comparing(Choice::strands).thenComparingLong(b -> Math.round(b.distance() / EPSILON)));
+    int sameKind = (int) blocks.stream().filter(b -> b.strands() == blocks.get(0).strands()).count();
+    return Optional.of(blocks.get(among <= 1 ? 0 : random.nextInt(Math.min(among, sameKind))));
   }
 
   /** The maximal runs of free seats of a row whose consecutive seats are adjacent (numbers n and n + 1). */

@@ -1,6 +1,8 @@
 package com.tickethub.seats;
 
 import com.tickethub.events.TicketType;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,7 +25,17 @@ import javax.inject.Singleton;
 @Singleton
 public class SeatStock {
   /** Picks of best available that lost their seats to another buyer before the pick is re-read and re-made. */
-  static final int PICK_ATTEMPTS = 5;
+  static final int PICK_ATTEMPTS = 8;
+  /**
+   * After a lost race, the next pick is drawn among this many best blocks per attempt so far: buyers who all
+   * wanted the same best block spread over the next ones instead of colliding again.
+   */
+  static final int SPREAD = 8;
+  /**
+   * How long a container ranks rows by the {@code free} counts it read: a hint only (the rows themselves are read
+   * before a pick, and the write's condition decides), so a second's staleness costs nothing but the Query it saves.
+   */
+  static final Duration FREE_COUNTS_KEPT = Duration.ofSeconds(1);
   /** Rows read per BatchGetItem while looking for the best seats, nearest rows first. */
   static final int ROWS_PER_READ = 10;
   /** Rows looked at before a pick that strands a single seat is accepted (a farther one might not). */
@@ -29,12 +43,18 @@ public class SeatStock {
 
   private final SeatRepository rows;
   private final SeatLayouts layouts;
+  private final Clock clock;
+  private final Map<String, FreeCounts> freeCounts = new ConcurrentHashMap<>();
 
   @Inject
-  public SeatStock(SeatRepository rows, SeatLayouts layouts) {
+  public SeatStock(SeatRepository rows, SeatLayouts layouts, Clock clock) {
     this.rows = rows;
     this.layouts = layouts;
+    this.clock = clock;
   }
+
+  /** The rows' free counts of an event as last read. */
+  private record FreeCounts(Instant readAt, Map<String, Long> byRow) {}
 
   /** What {@link #take} came to; when not held, this call left nothing held. */
   public sealed interface Taken {
@@ -64,7 +84,10 @@ public class SeatStock {
       }
     }
     for (int attempt = 0; attempt < PICK_ATTEMPTS; attempt++) {
-      Optional<List<SeatId>> pick = pick(eventId, plan, type, quantity, request);
+      Optional<List<SeatId>> pick = pick(eventId, plan, type, quantity, request, attempt, false);
+      if (pick.isEmpty()) {
+        pick = pick(eventId, plan, type, quantity, request, attempt, true); // the counts read may have been stale
+      }
       if (pick.isEmpty()) {
         return new Taken.SoldOut();
       }
@@ -175,8 +198,8 @@ public class SeatStock {
    * could hold a better choice (or {@link #MAX_ROWS_READ} were read while the best choice strands a seat).
    */
   private Optional<List<SeatId>> pick(String eventId, SeatPlan plan, TicketType type, int quantity,
-      SeatRequest request) {
-    Map<String, Long> free = rows.freeByRow(eventId);
+      SeatRequest request, int attempt, boolean fresh) {
+    Map<String, Long> free = freeByRow(eventId, fresh);
     int need = request.together() ? quantity : 1;
     List<RowLayout> candidates = plan.rowsOf(type.ticketTypeId()).stream()
         .filter(r -> free.getOrDefault(r.key(), 0L) >= need)
@@ -191,7 +214,8 @@ public class SeatStock {
       List<RowLayout> batch = candidates.subList(from, Math.min(from + ROWS_PER_READ, candidates.size()));
       read.addAll(rows.rows(eventId, batch.stream().map(RowLayout::key).toList()).values());
       read.sort(Comparator.comparingInt(r -> r.layout().position()));
-      choice = BestAvailable.choose(read, plan.focus(), quantity, request.together(), request.accessible());
+      choice = BestAvailable.spread(read, plan.focus(), quantity, request.together(), request.accessible(),
+          attempt == 0 ? 1 : SPREAD * attempt, ThreadLocalRandom.current());
       int next = from + ROWS_PER_READ;
       if (next >= candidates.size() || (choice.isPresent() && done(choice.get(), candidates.get(next), plan.focus(),
           quantity, request.together(), next))) {
@@ -199,6 +223,18 @@ public class SeatStock {
       }
     }
     return choice.map(BestAvailable.Choice::seats);
+  }
+
+  private Map<String, Long> freeByRow(String eventId, boolean fresh) {
+    Instant now = clock.instant();
+    FreeCounts kept = freeCounts.get(eventId);
+    if (!fresh && kept != null && kept.readAt().plus(FREE_COUNTS_KEPT).isAfter(now)) {
+      return kept.byRow();
+    }
+    Map<String, Long> read = rows.freeByRow(eventId);
+    freeCounts.values().removeIf(c -> c.readAt().plus(FREE_COUNTS_KEPT).isBefore(now)); // the stale go
+    freeCounts.put(eventId, new FreeCounts(now, read));
+    return read;
   }
 
   /** True if no row from {@code next} on could give a better choice, or enough rows were read. */

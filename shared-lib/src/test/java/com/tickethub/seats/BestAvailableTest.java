@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tickethub.http.Json;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,6 +128,31 @@ class BestAvailableTest {
     Map<String, String> states = soldOutBut("C-1", "SSSFFSSS");
 
     assertEquals(Optional.empty(), BestAvailable.pick(rows(states), HALL.focus(), 3, false, 0));
+  }
+
+  @Test
+  void spreadDrawsAmongTheBestBlocksThatStrandNoSeat() {
+    Set<List<SeatId>> drawn = new HashSet<>();
+    Random random = new Random(7);
+    for (int i = 0; i < 200; i++) {
+      drawn.add(BestAvailable.spread(rows(Map.of()), HALL.focus(), 2, true, 0, 3, random).orElseThrow().seats());
+    }
+
+    // The three nearest pairs of the empty front row: 4+5, then 3+4 and 5+6 (equally near).
+    assertEquals(Set.of(seats("C-1-4", "C-1-5"), seats("C-1-3", "C-1-4"), seats("C-1-5", "C-1-6")), drawn);
+  }
+
+  @Test
+  void spreadNeverTradesAFreeNeighbourForAStrandedOne() {
+    Map<String, String> states = soldOutBut("C-1", "SFFFSSSS");
+    states.put("C-2", "SSFFFFSS");
+    Random random = new Random(7);
+
+    for (int i = 0; i < 50; i++) {
+      List<SeatId> pick = BestAvailable.spread(rows(states), HALL.focus(), 2, true, 0, 10, random).orElseThrow()
+          .seats();
+      assertEquals(true, pick.equals(seats("C-2-3", "C-2-4")) || pick.equals(seats("C-2-5", "C-2-6")), pick.toString());
+    }
   }
 
   @Test
