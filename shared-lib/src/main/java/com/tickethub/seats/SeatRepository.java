@@ -206,8 +206,7 @@ public class SeatRepository {
     requireOneWrite(wanted);
     Map<String, AttributeValue> values = owner(orderId, gen, SeatState.HELD);
     values.put(":exp", n(expiresAt.getEpochSecond()));
-    values.put(":hold", AttributeValue.fromM(Map.of("st", s("H"), "o", s(orderId), "g", n(gen),
-        "exp", n(expiresAt.getEpochSecond()))));
+    values.put(":hold", holdEntry(orderId, gen, expiresAt));
     List<Integer> take = wanted;
     List<Integer> adopt = List.of();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -229,6 +228,17 @@ public class SeatRepository {
       }
     }
     throw new IllegalStateException("Row " + key + " kept changing while holding " + wanted);
+  }
+
+  /**
+   * The first write of {@link #hold} alone: holds {@code seats} if every one is free, else changes nothing and reads
+   * nothing. For a pick of best available by an order that cannot hold any seat yet, which just picks again.
+   */
+  public boolean holdIfFree(RowKey key, List<Integer> seats, String orderId, long gen, Instant expiresAt) {
+    List<Integer> wanted = distinct(seats);
+    requireOneWrite(wanted);
+    return write(key, each(wanted, "%s = :hold", null, "attribute_not_exists(%s)"), -wanted.size(),
+        Map.of(":hold", holdEntry(orderId, gen, expiresAt)));
   }
 
   /**
@@ -395,6 +405,10 @@ public class SeatRepository {
           || row.taken().get(n).expiresAt() <= expiredAt.getEpochSecond()));
     }
     throw new IllegalStateException("Row " + key + " kept changing while freeing " + wanted);
+  }
+
+  private static AttributeValue holdEntry(String orderId, long gen, Instant expiresAt) {
+    return AttributeValue.fromM(Map.of("st", s("H"), "o", s(orderId), "g", n(gen), "exp", n(expiresAt.getEpochSecond())));
   }
 
   /** The condition that a seat's entry is the order's generation's, in the state {@code :st}. */

@@ -74,7 +74,7 @@ public class SeatStock {
   public Taken take(String eventId, TicketType type, String orderId, int gen, int quantity, SeatRequest request,
       Instant expiresAt) {
     if (!request.bestAvailable()) {
-      return holdAll(eventId, request.chosen(), orderId, gen, expiresAt);
+      return holdAll(eventId, request.chosen(), orderId, gen, expiresAt, request.resumed(), true);
     }
     SeatPlan plan = layouts.of(eventId);
     if (request.resumed()) {
@@ -91,7 +91,8 @@ public class SeatStock {
       if (pick.isEmpty()) {
         return new Taken.SoldOut();
       }
-      if (holdAll(eventId, pick.get(), orderId, gen, expiresAt) instanceof Taken.Held held) {
+      Taken taken = holdAll(eventId, pick.get(), orderId, gen, expiresAt, request.resumed(), false);
+      if (taken instanceof Taken.Held held) {
         return held;
       }
     }
@@ -151,15 +152,21 @@ public class SeatStock {
 
   /**
    * Holds every seat, rows in key order, or nothing: on the first row that refuses, gives back the rows this call
-   * held and names every asked seat that is not free (the other rows are read once to name theirs too).
+   * held and, if {@code nameThem} (chosen seats), names every asked seat that is not free (the asked rows are read
+   * once more for that); a best-available pick that lost a seat just picks again. Unless {@code mayHoldAlready}
+   * (a retried or late order, which may re-find or adopt its own holds), a refused write is not read back.
    */
-  private Taken holdAll(String eventId, List<SeatId> seats, String orderId, int gen, Instant expiresAt) {
+  private Taken holdAll(String eventId, List<SeatId> seats, String orderId, int gen, Instant expiresAt,
+      boolean mayHoldAlready, boolean nameThem) {
     for (int attempt = 0; attempt < PICK_ATTEMPTS; attempt++) {
       List<SeatId> held = new ArrayList<>();
       boolean refused = false;
       try {
         for (List<SeatId> rowSeats : byRow(seats).values()) {
-          if (!rows.hold(RowKey.of(eventId, rowSeats.get(0)), numbers(rowSeats), orderId, gen, expiresAt).held()) {
+          RowKey row = RowKey.of(eventId, rowSeats.get(0));
+          boolean taken = mayHoldAlready ? rows.hold(row, numbers(rowSeats), orderId, gen, expiresAt).held()
+              : rows.holdIfFree(row, numbers(rowSeats), orderId, gen, expiresAt);
+          if (!taken) {
             refused = true;
             break;
           }
@@ -173,6 +180,9 @@ public class SeatStock {
         return new Taken.Held(seats.stream().sorted().toList());
       }
       release(eventId, orderId, gen, held);
+      if (!nameThem) {
+        return new Taken.Unavailable(List.of());
+      }
       List<SeatId> unavailable = unavailable(eventId, seats, orderId, gen);
       if (!unavailable.isEmpty()) {
         return new Taken.Unavailable(unavailable);

@@ -61,6 +61,19 @@ class SeatRepositoryTest {
   }
 
   @Test
+  void holdIfFreeIsOneWriteThatHoldsAllOrNothingAndReadsNothing() {
+    seats.hold(a1, List.of(5), "order-1", 1, EXPIRY);
+    dynamo.reset();
+
+    assertFalse(seats.holdIfFree(a1, List.of(4, 5), "order-2", 1, EXPIRY));
+    assertTrue(seats.holdIfFree(a1, List.of(3, 4), "order-2", 1, EXPIRY));
+
+    assertEquals(2, dynamo.total(), "two UpdateItems, no read");
+    assertEquals("FFHHHFFFFF", hall.read("A", "1").states());
+    hall.assertCountsExact();
+  }
+
+  @Test
   void retryOfTheSameOrderAndGenerationHoldsNothingTwice() {
     seats.hold(a1, List.of(4, 5), "order-1", 1, EXPIRY);
 
