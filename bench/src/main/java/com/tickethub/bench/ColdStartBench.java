@@ -3,7 +3,7 @@ package com.tickethub.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tickethub.local.server.Invoke;
-import com.tickethub.local.server.LocalEnvironment;
+import com.tickethub.local.server.LocalSecrets;
 import com.tickethub.local.server.TemplateFunction;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
@@ -43,13 +43,13 @@ final class ColdStartBench {
         Runtime.getRuntime().availableProcessors(), runs, timeTool ? "/usr/bin/time -v" : "VmRSS sampled every 20 ms");
     System.out.println("| function | jar (MB) | event | answer | wall ms, median (min-max) | peak RSS MB, median |");
     System.out.println("|---|---:|---|---|---:|---:|");
-    try (LocalAws aws = LocalAws.start(template, null)) {
-      Map<String, String> local = LocalEnvironment.of(work, System.getenv());
+    try (LocalAws aws = LocalAws.start(template, null, false)) {
+      LocalSecrets.fill(aws, work, System.getenv());
       for (TemplateFunction function : TemplateFunction.all(template)) {
         Path event = sampleEvent(root, function.moduleName());
         List<Run> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-          ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of("PaymentProvider", "local"), local);
+          ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of());
           results.add(run(process, work, timeTool));
         }
         List<Long> walls = results.stream().map(Run::wallMillis).sorted().toList();

@@ -16,7 +16,9 @@ public record Caller(String sub, Set<String> groups) {
 
   /**
    * From the claims the HTTP API's JWT authorizer passed on. API Gateway hands an array claim over as one
-   * string such as {@code [organizer staff]}; a JSON array text or a single group is read too.
+   * string, its elements joined by a space inside brackets ({@code [organizer staff]}), and a string claim
+   * as it is. Cognito group names hold no white space, so that form is read exactly: a group is a whole
+   * element, never a piece of one ({@code [x,organizer]} is the one group {@code x,organizer}).
    */
   public static Optional<Caller> fromClaims(Map<String, String> claims) {
     if (claims == null) {
@@ -26,11 +28,19 @@ public record Caller(String sub, Set<String> groups) {
     if (sub == null || sub.isBlank()) {
       return Optional.empty();
     }
-    String raw = claims.getOrDefault("cognito:groups", "");
-    Set<String> groups = Arrays.stream(raw.replaceAll("[\\[\\]\"]", " ").split("[\\s,]+"))
-        .filter(g -> !g.isBlank())
-        .collect(Collectors.toUnmodifiableSet());
-    return Optional.of(new Caller(sub, groups));
+    return Optional.of(new Caller(sub, groups(claims.getOrDefault("cognito:groups", ""))));
+  }
+
+  private static Set<String> groups(String claim) {
+    if (claim.isEmpty()) {
+      return Set.of();
+    }
+    if (claim.length() >= 2 && claim.startsWith("[") && claim.endsWith("]")) {
+      return Arrays.stream(claim.substring(1, claim.length() - 1).split(" "))
+          .filter(g -> !g.isEmpty())
+          .collect(Collectors.toUnmodifiableSet());
+    }
+    return Set.of(claim);
   }
 
   public boolean has(Role role) {

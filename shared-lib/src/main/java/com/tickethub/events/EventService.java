@@ -71,12 +71,16 @@ public class EventService {
    */
   public EventView get(String eventId) {
     Event event = find(eventId);
+    return view(event, available(event), false);
+  }
+
+  private Map<String, Long> available(Event event) {
     Map<String, Long> available = new HashMap<>();
-    inventory.counts(eventId).forEach((typeId, counts) -> available.put(typeId, counts.available()));
+    inventory.counts(event.eventId()).forEach((typeId, counts) -> available.put(typeId, counts.available()));
     if (event.seating() != null) {
-      available.putAll(seats.free(eventId));
+      available.putAll(seats.free(event.eventId()));
     }
-    return view(event, available, false);
+    return available;
   }
 
   public Event find(String eventId) {
@@ -105,13 +109,15 @@ public class EventService {
     }).toList());
   }
 
-  /** Replaces the event's gate-staff list; for the event's organizer only. */
-  public StaffList replaceStaff(Caller caller, String eventId, StaffList staff) {
-    organizedBy(caller, eventId);
+  /** Replaces the event's gate-staff list; for the event's organizer only, who gets the event back with it. */
+  public EventView replaceStaff(Caller caller, String eventId, StaffList staff) {
+    Event event = organizedBy(caller, eventId);
     if (!events.replaceStaff(eventId, caller.sub(), staff.staff())) {
       throw new NotFound("No event " + eventId);
     }
-    return staff;
+    Event replaced = new Event(event.eventId(), event.organizerId(), event.name(), event.venue(), event.startsAt(),
+        event.currency(), staff.staff(), event.ticketTypes(), event.createdAt(), event.seating());
+    return view(replaced, available(replaced), true);
   }
 
   /** The event if the caller organizes it; 403 to another organizer, 404 to anyone else (no existence leak). */

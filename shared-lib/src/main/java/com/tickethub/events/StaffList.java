@@ -4,7 +4,7 @@ import com.tickethub.errors.InvalidRequest;
 import com.tickethub.http.Validation;
 import java.util.List;
 
-/** The body of {@code PUT /events/{eventId}/staff}, and its answer: the whole gate-staff list. */
+/** The body of {@code PUT /events/{eventId}/staff}: the whole gate-staff list (the answer is the event). */
 public record StaffList(List<String> staff) {
   public StaffList {
     if (staff == null) {

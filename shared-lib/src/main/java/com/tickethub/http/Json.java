@@ -1,7 +1,10 @@
 package com.tickethub.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -9,21 +12,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.tickethub.errors.InvalidRequest;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
 
 /**
  * The one JSON mapper: strict on input (no unknown fields, no "5" for 5, no 2.5 for an integer,
- * no duplicate keys, nothing after the document) and turning every mapping error into a 400 that
+ * no duplicate keys, nothing after the document, an instant only as ISO-8601 text) and turning every mapping error into a 400 that
  * names the field.
  */
 public final class Json {
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      .addModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new IsoInstant()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -106,5 +115,29 @@ public final class Json {
       }
     }
     return path.toString();
+  }
+
+  /**
+   * An instant is ISO-8601 text, as API.md says. Jackson's own reader also takes numbers as epoch seconds,
+   * so {@code 0} or {@code 1e1000000000} would silently become a date in 1970.
+   */
+  private static final class IsoInstant extends StdScalarDeserializer<Instant> {
+    private static final String EXPECTED = "must be an ISO-8601 instant such as 2027-03-01T19:30:00Z";
+
+    IsoInstant() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        throw new InvalidRequest(null, EXPECTED);
+      }
+      try {
+        return Instant.parse(parser.getText().strip());
+      } catch (DateTimeException e) {
+        throw new InvalidRequest(null, EXPECTED);
+      }
+    }
   }
 }

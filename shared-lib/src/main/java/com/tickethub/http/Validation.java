@@ -1,8 +1,11 @@
 package com.tickethub.http;
 
 import com.tickethub.errors.InvalidRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The field checks the request records share, each failing with a 400 that names the field. */
@@ -27,6 +30,18 @@ public final class Validation {
       throw new InvalidRequest(field, "is required, from " + min + " to " + max);
     }
     return value;
+  }
+
+  /** An optional ISO-8601 instant such as a query parameter ("2027-03-01T19:30:00Z"). */
+  public static Optional<Instant> instant(String field, String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequest(field, "must be an ISO-8601 instant such as 2027-03-01T19:30:00Z");
+    }
   }
 
   public static String currency(String field, String value) {

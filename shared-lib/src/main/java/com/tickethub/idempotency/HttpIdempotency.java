@@ -39,7 +39,7 @@ public class HttpIdempotency {
     if (key.isEmpty()) {
       return action.apply(new Claim(UUID.randomUUID().toString(), false));
     }
-    String scoped = function + "#" + request.caller().sub() + "#" + key.get();
+    String scoped = Idempotency.scope(function, request.caller().sub(), key.get());
     String stored = idempotency.run(scoped, payload(request), request.remainingMillis(),
         claim -> Json.write(action.apply(claim)));
     try {

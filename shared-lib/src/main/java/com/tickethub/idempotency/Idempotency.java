@@ -36,7 +36,7 @@ public class Idempotency {
   }
 
   /**
-   * @param key the full key, already scoped: {@code function#caller#Idempotency-Key}
+   * @param key the full key, already scoped: {@link #scope}
    * @param payload what must be the same on a replay (the request body)
    * @param remainingMillis how long the current invocation may still run: after that, a claim that
    *     was never completed (the function died) can be taken over
@@ -71,6 +71,20 @@ public class Idempotency {
       throw new RequestInProgress((waitMillis + 999) / 1000);
     }
     throw new RequestInProgress(1);
+  }
+
+  /**
+   * The record id of one caller's key of one function: {@code function#caller#key}, with {@code %} and
+   * {@code #} percent-encoded inside each part, so that every id has exactly one reading: a caller
+   * {@code alice#k} with key {@code 1} ({@code alice%23k#1}) never shares a record with {@code alice} and
+   * {@code k#1} ({@code alice#k%231}).
+   */
+  public static String scope(String function, String caller, String key) {
+    return escape(function) + "#" + escape(caller) + "#" + escape(key);
+  }
+
+  private static String escape(String part) {
+    return part.replace("%", "%25").replace("#", "%23");
   }
 
   private String runClaimed(String key, Claim claim, Function<Claim, String> action) {

@@ -1,6 +1,7 @@
 package com.tickethub.tickets;
 
 import com.tickethub.auth.Caller;
+import com.tickethub.auth.Role;
 import com.tickethub.errors.Forbidden;
 import com.tickethub.errors.NotFound;
 import com.tickethub.errors.TicketRejected;
@@ -52,8 +53,10 @@ public class TicketService {
 
   /**
    * Checks a ticket in at a gate. The signature is checked first, so a forged or malformed code costs no database
-   * access at all; then the caller must be staff or organizer of {@code request.eventId}; then one conditional
-   * update of the ticket's order decides, and only a refused update reads the order to say why.
+   * access at all; then the caller must be the organizer of {@code request.eventId}, or be in the {@code staff}
+   * group and on the event's staff list (the group makes an account a scanner at all, the list says for which
+   * events); then one conditional update of the ticket's order decides, and only a refused update reads the order
+   * to say why.
    *
    * @return the VALID scan
    * @throws TicketRejected for ALREADY_USED, INVALID, WRONG_EVENT and VOID
@@ -64,8 +67,10 @@ public class TicketService {
       throw new TicketRejected(Scan.of(ScanResult.INVALID), "The code is not a genuine ticket code");
     }
     Event event = events.find(request.eventId()).orElseThrow(() -> new NotFound("No event " + request.eventId()));
-    if (!caller.sub().equals(event.organizerId()) && !event.staff().contains(caller.sub())) {
-      throw new Forbidden("Only the event's gate staff and its organizer may validate its tickets");
+    boolean gateStaff = caller.has(Role.STAFF) && event.staff().contains(caller.sub());
+    if (!gateStaff && !caller.sub().equals(event.organizerId())) {
+      throw new Forbidden("Only the event's gate staff (staff group, on its staff list) and its organizer may"
+          + " validate its tickets");
     }
     if (!code.eventId().equals(event.eventId())) {
       throw new TicketRejected(new Scan(ScanResult.WRONG_EVENT, code.ticketId(), code.eventId(), null, null, null, null),

@@ -60,11 +60,14 @@ class EventStatsAndStaffTest {
   }
 
   @Test
-  void organizerReplacesTheGateStaff() {
-    StaffList staff = app.events().replaceStaff(organizer("org-s"), event.eventId(),
+  void organizerReplacesTheGateStaffAndGetsTheEventBack() {
+    EventView answer = app.events().replaceStaff(organizer("org-s"), event.eventId(),
         new StaffList(List.of("scanner-2", "scanner-3")));
 
-    assertEquals(List.of("scanner-2", "scanner-3"), staff.staff());
+    assertEquals(event.eventId(), answer.eventId());
+    assertEquals(event.name(), answer.name());
+    assertEquals(event.ticketTypes().size(), answer.ticketTypes().size());
+    assertEquals(List.of("scanner-2", "scanner-3"), answer.staff());
     assertEquals(List.of("scanner-2", "scanner-3"), app.events().find(event.eventId()).staff());
   }
 

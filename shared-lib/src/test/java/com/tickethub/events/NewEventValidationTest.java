@@ -1,11 +1,13 @@
 package com.tickethub.events;
 
+import static com.tickethub.testing.Requests.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tickethub.errors.InvalidRequest;
 import com.tickethub.http.Json;
 import com.tickethub.testing.JsonBodies;
+import java.util.regex.Matcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +54,26 @@ class NewEventValidationTest {
     assertEquals(field, error.field());
   }
 
+  @ParameterizedTest(name = "{0} = {1} is rejected, not read as epoch seconds")
+  @CsvSource(delimiter = '|', value = {
+      "startsAt   | 0",
+      "startsAt   | 4102444800",
+      "startsAt   | 4102444800.5",
+      "salesStart | -1",
+      "salesEnd   | 1e1000000000",
+      "salesEnd   | 4102444800",
+      "salesEnd   | true",
+      "salesEnd   | '{}'",
+      "salesEnd   | '\"4102444800\"'",
+  })
+  void anInstantMustBeIsoText(String field, String json) {
+    String body = withRaw(field, json);
+
+    InvalidRequest error = assertThrows(InvalidRequest.class, () -> Json.read(body, NewEvent.class));
+
+    assertEquals(field.equals("startsAt") ? field : "ticketTypes[0]." + field, error.field(), error.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "'{'",
@@ -62,5 +84,16 @@ class NewEventValidationTest {
   })
   void malformedBodyIsRejected(String body) {
     assertThrows(InvalidRequest.class, () -> Json.read(body, NewEvent.class));
+  }
+
+  /** The sample with the first value of {@code field} replaced by {@code json} as written (no re-encoding). */
+  private static String withRaw(String field, String json) {
+    String sample = resource("events/new-event.json");
+    String changed = sample.replaceFirst("\"" + field + "\": (\"[^\"]*\"|null)",
+        Matcher.quoteReplacement("\"" + field + "\": " + json));
+    if (changed.equals(sample)) {
+      throw new IllegalStateException("No " + field + " in the sample");
+    }
+    return changed;
   }
 }

@@ -1,6 +1,7 @@
 package com.tickethub.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tickethub.errors.IdempotencyKeyReused;
@@ -37,8 +38,30 @@ class HttpIdempotencyTest {
     assertEquals(1, runs.get());
   }
 
+  @Test
+  void callersWhoseSubAndKeyJoinToTheSameTextNeverShareARecord() {
+    String suffix = UUID.randomUUID().toString();
+    ApiResponse alice = idempotency.apply("test", create("alice#k", suffix + "-1"), false, this::run);
+    ApiResponse other = idempotency.apply("test", create("alice", "k#" + suffix + "-1"), false, this::run);
+
+    assertNotEquals(alice, other);
+    assertEquals(2, runs.get());
+  }
+
+  @Test
+  void scopeEncodesTheSeparatorInsideEachPart() {
+    assertNotEquals(Idempotency.scope("f", "alice#k", "1"), Idempotency.scope("f", "alice", "k#1"));
+    assertNotEquals(Idempotency.scope("f", "a%23", "1"), Idempotency.scope("f", "a#", "1"));
+    assertEquals("purchase#u-1#key-1", Idempotency.scope("purchase", "u-1", "key-1"));
+  }
+
   private ApiResponse run(Claim claim) {
     return ApiResponse.json(200, Map.of("run", runs.incrementAndGet()));
+  }
+
+  private ApiRequest create(String sub, String idempotencyKey) {
+    return new ApiRequest("POST /events", Map.of(), Map.of("idempotency-key", idempotencyKey), Map.of(), "{}",
+        Optional.of(Requests.buyer(sub)), 30_000);
   }
 
   private ApiRequest cancel(String orderId) {

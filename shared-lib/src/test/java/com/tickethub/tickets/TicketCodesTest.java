@@ -9,12 +9,9 @@ import com.tickethub.testing.Requests;
 import com.tickethub.verifier.TicketCode;
 import com.tickethub.verifier.TicketCodeVerifier;
 import com.tickethub.verifier.Verification;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TicketCodesTest {
   private final TicketKeyRing keys = TicketKeyRing.generate();
@@ -143,17 +140,5 @@ class TicketCodesTest {
     assertEquals(new TicketCodes(rotated).codeFor(ticket), new TicketCodes(read).codeFor(ticket));
     assertTrue(read.verifier().verify(codes.codeFor(ticket)).isValid());
     assertEquals(1, rotated.toJson().split("\"d\"", -1).length - 1, "a retired key keeps no private key");
-  }
-
-  @Test
-  void keyFileIsCreatedOnFirstUseAndReadTheSameAfterwards(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("data/ticket-keys.json");
-
-    TicketKeyRing first = TicketKeyFile.loadOrCreate(file);
-    TicketKeyRing again = TicketKeyFile.loadOrCreate(file);
-
-    assertTrue(Files.exists(file));
-    assertEquals(first.activeKeyId(), again.activeKeyId());
-    assertEquals(first.toJson(), again.toJson());
   }
 }

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tickethub.config.Config;
 import dagger.Lazy;
-import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The Stripe API key and webhook endpoint secret. Locally they are the environment variables
- * {@code STRIPE_API_KEY} and {@code STRIPE_WEBHOOK_SECRET}; in the cloud, where the template sets
- * neither, they are the fields {@code apiKey} and {@code webhookSecret} of the JSON secret that
- * {@code STRIPE_SECRET_ID} names in Secrets Manager, read once per container on first use (the
- * Secrets Manager client is not even built where the environment has both values).
+ * The Stripe API key and webhook endpoint secret: the fields {@code apiKey} and {@code webhookSecret} of
+ * the JSON secret that {@code STRIPE_SECRET_ID} names in Secrets Manager (locally, the local stack's
+ * stand-in of it), read once per container on first use.
  */
 @Singleton
 public final class StripeSecrets {
@@ -32,20 +29,15 @@ public final class StripeSecrets {
   }
 
   public String apiKey() {
-    return value("STRIPE_API_KEY", "apiKey");
+    return value("apiKey");
   }
 
   public String webhookSecret() {
-    return value("STRIPE_WEBHOOK_SECRET", "webhookSecret");
+    return value("webhookSecret");
   }
 
-  private String value(String variable, String field) {
-    Optional<String> local = config.optional(variable);
-    if (local.isPresent()) {
-      return local.get();
-    }
-    String secretId = config.optional("STRIPE_SECRET_ID").orElseThrow(() -> new IllegalStateException(
-        "Neither " + variable + " nor STRIPE_SECRET_ID is set"));
+  private String value(String field) {
+    String secretId = config.require("STRIPE_SECRET_ID");
     String value = secret(secretId).path(field).asText("");
     if (value.isBlank()) {
       // the message names the field, never a value

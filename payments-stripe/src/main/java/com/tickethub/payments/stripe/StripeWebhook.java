@@ -3,6 +3,7 @@ package com.tickethub.payments.stripe;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import com.tickethub.config.Config;
+import com.tickethub.errors.InvalidRequest;
 import com.tickethub.errors.InvalidSignature;
 import com.tickethub.payments.StripeEvent;
 import com.tickethub.payments.StripeEvents;
@@ -42,7 +43,8 @@ public final class StripeWebhook {
 
   /**
    * Enqueues a verified event and returns it. InvalidSignature (400) for a missing, malformed, wrong
-   * or stale signature and for a signed body that is not a Stripe event: nothing is enqueued then.
+   * or stale signature; InvalidRequest (400) for a correctly signed body that is not a Stripe event (the
+   * signature is fine, the content is not): nothing is enqueued then.
    * An SQS failure propagates (a 5xx), so that Stripe delivers the event again.
    */
   public StripeEvent receive(String body, Optional<String> signatureHeader) {
@@ -54,7 +56,7 @@ public final class StripeWebhook {
     try {
       event = StripeEvents.parse(payload);
     } catch (IllegalArgumentException e) {
-      throw new InvalidSignature("The signed body is not a Stripe event: " + e.getMessage());
+      throw new InvalidRequest("body", "is signed but not a Stripe event (" + e.getMessage() + ")");
     }
     sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(payload).messageAttributes(Map.of(
         EVENT_ID_ATTRIBUTE, attribute(event.id()),

@@ -28,7 +28,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Where the Stripe keys come from: the environment locally, Secrets Manager (a stub of its API here) in the cloud. */
+/** Where the Stripe keys come from: the Secrets Manager secret STRIPE_SECRET_ID names (a stub of its API here), and nothing else. */
 class StripeSecretsTest {
   private static final String SECRET_ID = "tickethub-test-stripe";
   private static WireMockServer secretsManager;
@@ -50,13 +50,12 @@ class StripeSecretsTest {
   }
 
   @Test
-  void environmentValuesAreUsedWithoutBuildingASecretsManagerClient() {
-    StripeSecrets secrets = new StripeSecrets(config(Map.of("STRIPE_API_KEY", "sk_test_env",
-        "STRIPE_WEBHOOK_SECRET", "whsec_env", "STRIPE_SECRET_ID", SECRET_ID)),
-        () -> { throw new AssertionError("Secrets Manager must not be used"); }, Json.MAPPER);
+  void environmentVariablesNamedLikeTheKeysAreNotASecondSource() {
+    stubSecret("{\"apiKey\": \"sk_test_sm\", \"webhookSecret\": \"whsec_sm\"}");
+    StripeSecrets secrets = cloudSecrets(Map.of("STRIPE_API_KEY", "sk_test_env", "STRIPE_WEBHOOK_SECRET", "whsec_env"));
 
-    assertEquals("sk_test_env", secrets.apiKey());
-    assertEquals("whsec_env", secrets.webhookSecret());
+    assertEquals("sk_test_sm", secrets.apiKey());
+    assertEquals("whsec_sm", secrets.webhookSecret());
   }
 
   @Test
@@ -93,7 +92,7 @@ class StripeSecretsTest {
   }
 
   @Test
-  void neitherEnvironmentNorSecretIdIsAConfigurationError() {
+  void missingSecretIdIsAConfigurationError() {
     StripeSecrets secrets = new StripeSecrets(config(Map.of()),
         () -> { throw new AssertionError("Secrets Manager must not be used"); }, Json.MAPPER);
 
@@ -101,8 +100,14 @@ class StripeSecretsTest {
   }
 
   private StripeSecrets cloudSecrets() {
-    Config config = config(Map.of("STRIPE_SECRET_ID", SECRET_ID,
-        "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.baseUrl()));
+    return cloudSecrets(Map.of());
+  }
+
+  private StripeSecrets cloudSecrets(Map<String, String> more) {
+    Map<String, String> values = new HashMap<>(more);
+    values.put("STRIPE_SECRET_ID", SECRET_ID);
+    values.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.baseUrl());
+    Config config = config(values);
     SecretsManagerClient client = AwsModule.configure(SecretsManagerClient.builder(), config, "SECRETS_MANAGER",
         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create()).build();

@@ -8,7 +8,13 @@ import com.tickethub.config.Config;
 import com.tickethub.errors.InvalidSignature;
 import com.tickethub.http.Json;
 import com.tickethub.payments.StripeEvent;
-import com.tickethub.payments.WebhookSigner;
+import com.tickethub.aws.AwsModule;
+import com.tickethub.local.stack.LocalStripe;
+import com.tickethub.local.stack.WebhookSigner;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import com.tickethub.testing.MutableClock;
 import com.tickethub.testing.TestStack;
 import java.time.Duration;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /** The signature's age is judged on the injected clock, as every time in TicketHub is. */
 class StripeWebhookTest {
-  private static final String SECRET = "whsec_service_test";
+  /** What the test stack put into the Stripe secret, as an operator would. */
+  private static final String SECRET = LocalStripe.DEFAULT_WEBHOOK_SECRET;
   private static final Instant SIGNED_AT = Instant.parse("2026-11-25T12:00:00Z");
 
   private final String body = resource("stripe-events/payment-intent-succeeded.json");
@@ -36,11 +43,11 @@ class StripeWebhookTest {
     queueUrl = TestStack.aws().sqs().createQueue(b -> b.queueName("stripe-webhook-" + UUID.randomUUID())).queueUrl();
     Map<String, String> env = new HashMap<>(TestStack.aws().functionEnvironment("StripeWebhookFunction", Map.of()));
     env.put("PAYMENT_EVENTS_QUEUE_URL", queueUrl);
-    env.put("STRIPE_WEBHOOK_SECRET", SECRET);
     Config config = new Config(env);
-    StripeSecrets secrets = new StripeSecrets(config, () -> {
-      throw new AssertionError("the environment has the secret");
-    }, Json.MAPPER);
+    SecretsManagerClient client = AwsModule.configure(SecretsManagerClient.builder(), config, "SECRETS_MANAGER",
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+    StripeSecrets secrets = new StripeSecrets(config, () -> client, Json.MAPPER);
     webhook = new StripeWebhook(secrets, clock, TestStack.aws().sqs(), config);
   }
 

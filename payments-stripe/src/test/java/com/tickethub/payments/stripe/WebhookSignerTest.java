@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
-import com.tickethub.payments.WebhookSigner;
+import com.tickethub.local.stack.WebhookSigner;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import com.tickethub.aws.AwsModule;
 import com.tickethub.config.ClockModule;
 import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
+import com.tickethub.events.EventListings;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.seats.SeatService;
@@ -19,6 +20,8 @@ public interface GetEventComponent {
   EventService events();
 
   SeatService seats();
+
+  EventListings listings();
 
   @Component.Factory
   interface Factory {

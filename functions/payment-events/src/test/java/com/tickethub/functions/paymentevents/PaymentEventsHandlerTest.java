@@ -67,7 +67,8 @@ class PaymentEventsHandlerTest {
 
   private static JsonNode sampleMessage() {
     try {
-      return Json.read(Files.readString(ProjectRoot.find().resolve("events/payment-events.json")), JsonNode.class)
+      return Json.read(Files.readString(ProjectRoot.find()
+          .resolve("functions/payment-events/src/test/resources/payment-events-sqs-event.json")), JsonNode.class)
           .path("Records").get(0);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tickethub.http.Json;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
-import com.tickethub.payments.WebhookSigner;
+import com.tickethub.local.stack.LocalStripe;
+import com.tickethub.local.stack.WebhookSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -30,7 +33,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * each test has its own queue, so "nothing enqueued" is exact.
  */
 class StripeWebhookHandlerTest {
-  private static final String SECRET = "whsec_handler_test";
+  /** What the test stack put into the Stripe secret, as an operator would. */
+  private static final String SECRET = LocalStripe.DEFAULT_WEBHOOK_SECRET;
   private static final Duration TOLERANCE = Duration.ofSeconds(300);
 
   private static LocalAws aws;
@@ -43,7 +47,9 @@ class StripeWebhookHandlerTest {
   @BeforeAll
   static void loadSample() throws IOException {
     aws = LocalAws.shared();
-    sample = Json.MAPPER.readTree(Files.readString(ProjectRoot.find().resolve("events/stripe-webhook.json")));
+    // A fixed event of this test's own (events/stripe-webhook.json names ids that invoke makes first).
+    sample = Json.MAPPER.readTree(Files.readString(
+        ProjectRoot.find().resolve("functions/stripe-webhook/src/test/resources/stripe-webhook-event.json")));
     body = sample.get("body").asText();
   }
 
@@ -123,11 +129,16 @@ class StripeWebhookHandlerTest {
     assertRejected(post(body, first + "," + second.substring(second.indexOf("v1=")), false));
   }
 
-  @Test
-  void correctlySignedBodyThatIsNotJsonIsRejected() {
-    String notJson = "event=payment_intent.succeeded&id=evt_1";
+  @ParameterizedTest
+  @ValueSource(strings = {"event=payment_intent.succeeded&id=evt_1", "[]", "{}", "null", "\"evt\"",
+      "{\"object\": \"event\", \"id\": \"evt_1\"}", "{\"id\": \"evt_1\", \"type\": \"payment_intent.succeeded\"}"})
+  void correctlySignedBodyThatIsNotAStripeEventIsAnInvalidRequestNotABadSignature(String notAnEvent) {
+    APIGatewayV2HTTPResponse response = post(notAnEvent, sign(notAnEvent, SECRET, Instant.now()), false);
 
-    assertRejected(post(notJson, sign(notJson, SECRET, Instant.now()), false));
+    assertEquals(400, response.getStatusCode(), response.getBody());
+    assertTrue(response.getBody().contains("\"code\":\"invalid_request\""), response.getBody());
+    assertTrue(response.getBody().contains("\"field\":\"body\""), response.getBody());
+    assertEquals(List.of(), enqueued(), "nothing is enqueued");
   }
 
   @Test
@@ -157,7 +168,6 @@ class StripeWebhookHandlerTest {
   private static StripeWebhookHandler handler(String queueUrl) {
     Map<String, String> env = new HashMap<>(aws.functionEnvironment("StripeWebhookFunction", Map.of()));
     env.put("PAYMENT_EVENTS_QUEUE_URL", queueUrl);
-    env.put("STRIPE_WEBHOOK_SECRET", SECRET);
     return new StripeWebhookHandler(env);
   }
 
@@ -165,7 +175,7 @@ class StripeWebhookHandlerTest {
     return handler.handleRequest(event(requestBody, signature, base64), null);
   }
 
-  /** The sample event of events/ with another body and signature. */
+  /** The fixed event with another body and signature. */
   private static APIGatewayV2HTTPEvent event(String requestBody, String signature, boolean base64) {
     Map<String, String> headers = new HashMap<>();
     sample.get("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));

@@ -2,7 +2,7 @@ package com.tickethub.local.server;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JavaType;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,14 +39,15 @@ public final class FunctionHost implements AutoCloseable {
 
   /**
    * Builds every function of the template. A function that cannot be built is reported by
-   * {@link #failures()} and answers with an error, while the others run.
+   * {@link #failures()} and answers with an error, while the others run. {@code endpoints} replace the values of
+   * the variables they name where a function has them: the server's own stand-ins of AWS endpoints.
    */
   public static FunctionHost start(Path root, List<TemplateFunction> definitions, LocalAws aws,
-      Map<String, String> parameters, Map<String, String> localEnvironment) {
+      Map<String, String> parameters, Map<String, String> endpoints) {
     FunctionHost host = new FunctionHost();
     for (TemplateFunction definition : definitions) {
-      Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(definition.logicalId(), parameters));
-      env.putAll(localEnvironment);
+      Map<String, String> env = new HashMap<>(aws.functionEnvironment(definition.logicalId(), parameters));
+      endpoints.forEach((name, value) -> env.computeIfPresent(name, (n, template) -> value));
       host.functions.put(definition.logicalId(), host(root, definition, env));
     }
     return host;

@@ -14,7 +14,7 @@ final class Health {
 
   ApiResponse handle(LocalRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
-    boolean dynamo = reachable(() -> services.aws().dynamo().listTables(b -> b.limit(1)));
+    boolean dynamo = services.aws().dynamoAvailable() && reachable(() -> services.aws().dynamo().listTables(b -> b.limit(1)));
     boolean sqs = reachable(() -> services.aws().sqs().listQueues());
     Map<String, String> failures = services.functions().failures();
     Map<String, String> functions = new LinkedHashMap<>();

@@ -1,13 +1,14 @@
 package com.tickethub.local.server;
 
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.Template;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,11 +42,25 @@ public final class Invoke {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     TemplateFunction function = TemplateFunction.named(template, functionId);
-    try (LocalAws aws = LocalAws.start(template, options.dynamoDir())) {
-      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
-      ProcessBuilder process = command(options.root(), aws, function, event, options.parameters(),
-          LocalEnvironment.of(dataFolder, serverEnvironment));
-      return process.inheritIO().start().waitFor();
+    try {
+      String sample = Files.readString(event);
+      if (SampleWorld.needed(sample)) {
+        // The sample refers to an event, orders and tickets: a local server on the same data makes them first.
+        try (LocalServer server = LocalServer.start(options.withPort(0), serverEnvironment)) {
+          SampleWorld world = SampleWorld.seed(server.baseUri(), options.root(),
+              LocalSecrets.webhookSecret(serverEnvironment));
+          Path filled = Files.createTempFile("tickethub-sample-", ".json");
+          filled.toFile().deleteOnExit();
+          Files.writeString(filled, world.fill(sample));
+          return command(options.root(), server.aws(), function, filled, options.parameters())
+              .inheritIO().start().waitFor();
+        }
+      }
+      try (LocalAws aws = LocalAws.start(template, options.dataDir(), false)) {
+        LocalSecrets.fill(aws, options.dataDir(), serverEnvironment);
+        ProcessBuilder process = command(options.root(), aws, function, event, options.parameters());
+        return process.inheritIO().start().waitFor();
+      }
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     } catch (InterruptedException ex) {
@@ -55,25 +70,35 @@ public final class Invoke {
   }
 
   /**
-   * The fresh JVM for one invocation: {@code java -cp <function jar> LocalInvoke <handler> <event>}
+   * The fresh JVM for one invocation: {@code java -cp <runner>:<function jar> LocalInvoke <handler> <event>}
    * with only the function's environment (template Globals and its own variables, resolved to the local
-   * services, plus {@code localEnvironment}).
+   * services; the secrets it names are in the local Secrets Manager, {@link LocalSecrets}).
    */
   public static ProcessBuilder command(Path root, LocalAws aws, TemplateFunction function, Path event,
-      Map<String, String> parameters, Map<String, String> localEnvironment) {
+      Map<String, String> parameters) {
     Path jar = function.jar(root);
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " does not exist: build it with `mvn -q -DskipTests package`");
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder process = new ProcessBuilder(java.toString(), "-cp", jar.toString(), LocalInvoke.class.getName(),
+    // The runner comes from its own small jar (or classes folder), beside the function's jar: the deployable
+    // jar carries nothing local, and a class it lacks still fails here as in Lambda.
+    String classPath = runnerLocation() + File.pathSeparator + jar;
+    ProcessBuilder process = new ProcessBuilder(java.toString(), "-cp", classPath, LocalInvoke.class.getName(),
         function.handlerClass(), event.toAbsolutePath().toString(), function.logicalId(),
         String.valueOf(function.timeout().toSeconds()));
-    Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(function.logicalId(), parameters));
-    env.putAll(localEnvironment);
     process.environment().clear();
-    process.environment().putAll(env);
+    process.environment().putAll(aws.functionEnvironment(function.logicalId(), parameters));
     return process;
+  }
+
+  /** Where the runner's class was loaded from: local-invoke's jar, or its classes folder in a build. */
+  static Path runnerLocation() {
+    try {
+      return Path.of(LocalInvoke.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The event file as given, or else relative to the project root. */

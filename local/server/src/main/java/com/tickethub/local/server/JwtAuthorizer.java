@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,7 @@ public final class JwtAuthorizer {
   public static final String AUDIENCE = "tickethub-local";
   public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
   private static final String KEY_FILE = "jwt-signing-key.json";
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private final RSAKey key;
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -65,16 +68,25 @@ public final class JwtAuthorizer {
       }
       Path file = dataDir.resolve(KEY_FILE);
       if (Files.isRegularFile(file)) {
+        ownerOnly(file); // a file an older version wrote readable by all
         return new JwtAuthorizer(RSAKey.parse(Files.readString(file)));
       }
       RSAKey key = generate();
       Files.createDirectories(dataDir);
+      // The private key that signs every local token: readable by its owner only, from its first byte.
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       Files.writeString(file, key.toJSONString());
       return new JwtAuthorizer(key);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ParseException e) {
       throw new IllegalStateException("Unreadable key in " + dataDir.resolve(KEY_FILE) + ": delete it to make a new one", e);
+    }
+  }
+
+  private static void ownerOnly(Path file) throws IOException {
+    if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY);
     }
   }
 

@@ -1,58 +1,70 @@
 package com.tickethub.local.server;
 
-import com.sun.net.httpserver.HttpServer;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local server, TicketHub's stand-in for {@code sam local start-api}: the template's tables and
  * queues on dynalite and ElasticMQ, every function built once in this JVM, the HTTP API with its JWT
- * authorizer on one port, and the SQS event sources and schedules running against the functions.
+ * authorizer and the WebSocket API ({@code /live}) on one port, and the SQS and DynamoDB stream event
+ * sources and schedules running against the functions.
  * {@code invoke} runs one function's own jar instead ({@link Invoke}).
  */
 public final class LocalServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
-  private static final int WORKER_THREADS = 32;
+  /** Request threads: enough for the load benchmark's buyers, each blocked in a function call. */
+  private static final int MAX_THREADS = 200;
 
   private final LocalAws aws;
   private final FunctionHost functions;
   private final JwtAuthorizer authorizer;
-  private final HttpServer http;
-  private final ExecutorService workers;
-  private final SqsEventSources sqs;
-  private final Schedules schedules;
+  private final Server http;
+  private final int port;
+  /** What runs beside the HTTP server, stopped in this order before the functions. */
+  private final List<AutoCloseable> parts;
 
-  private LocalServer(LocalAws aws, FunctionHost functions, JwtAuthorizer authorizer, HttpServer http,
-      ExecutorService workers, SqsEventSources sqs, Schedules schedules) {
+  private LocalServer(LocalAws aws, FunctionHost functions, JwtAuthorizer authorizer, Server http, int port,
+      List<AutoCloseable> parts) {
     this.aws = aws;
     this.functions = functions;
     this.authorizer = authorizer;
     this.http = http;
-    this.workers = workers;
-    this.sqs = sqs;
-    this.schedules = schedules;
+    this.port = port;
+    this.parts = parts.stream().filter(Objects::nonNull).toList();
   }
 
   public static void main(String[] args) {
     Map<String, String> environment = System.getenv();
+    if (Options.asksForHelp(List.of(args))) {
+      System.out.println(Options.USAGE);
+      System.exit(0);
+      return;
+    }
     Options options;
     try {
       options = Options.parse(ProjectRoot.find(), environment, List.of(args));
@@ -72,6 +84,15 @@ public final class LocalServer implements AutoCloseable {
     if (!options.arguments().isEmpty()) {
       System.err.println("Unknown arguments " + options.arguments() + "\n" + Options.USAGE);
       System.exit(2);
+    }
+    try {
+      // What a user can fix is said at once, before the emulators start.
+      options.requireUnusedDataFolder();
+      options.requireFreePort();
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
     }
     LocalServer server;
     try {
@@ -94,33 +115,99 @@ public final class LocalServer implements AutoCloseable {
     options.requireUnusedDataFolder();
     Template template = Template.read(options.template());
     List<TemplateFunction> definitions = TemplateFunction.all(template);
-    LocalAws aws = LocalAws.start(template, options.dynamoDir());
+    // In memory, the tests' backend (TICKETHUB_TEST_BACKEND) applies: dynalite + ElasticMQ unless it says moto.
+    LocalAws aws = options.dataDir() == null ? LocalAws.inMemory(template, true)
+        : LocalAws.start(template, options.dataDir(), true);
     Deque<AutoCloseable> running = new ArrayDeque<>(List.of(aws));
     try {
-      Path dataFolder = options.dataDir() != null ? options.dataDir() : LocalEnvironment.scratchFolder();
-      Map<String, String> localEnvironment = LocalEnvironment.of(dataFolder, environment);
+      LocalSecrets.fill(aws, options.dataDir(), environment);
+      // The port comes first: the functions get the server's own URL as the live API's @connections endpoint.
+      Server http = jetty(options.port());
+      running.push(http::stop);
+      ServerConnector connector = (ServerConnector) http.getConnectors()[0];
+      try {
+        connector.open();
+      } catch (IOException e) {
+        if (e instanceof BindException || e.getCause() instanceof BindException) {
+          throw Options.portInUse(options.port());
+        }
+        throw e;
+      }
+      int port = connector.getLocalPort();
+      URI baseUri = URI.create("http://127.0.0.1:" + port);
       FunctionHost functions = FunctionHost.start(options.root(), definitions, aws, options.parameters(),
-          localEnvironment);
+          Map.of(LiveGateway.CONNECTIONS_ENDPOINT, baseUri.toString()));
       running.push(functions);
       SqsEventSources sqs = SqsEventSources.start(definitions, functions, aws);
       running.push(sqs);
+      StreamEventSources streams = StreamEventSources.start(definitions, functions, aws);
+      running.push(streams);
       Schedules schedules = Schedules.start(definitions, functions, options.firstRateDelay());
       running.push(schedules);
       JwtAuthorizer authorizer = JwtAuthorizer.create(options.dataDir());
-      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
-      int port = http.getAddress().getPort();
-      LocalServices services = new LocalServices(aws, functions, authorizer, URI.create("http://127.0.0.1:" + port),
-          localEnvironment);
-      http.createContext("/", new HttpFrontend(localRoutes(services), RouteTable.of(template, definitions), authorizer,
-          functions, Cors.of(template), port));
-      ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, named("http-"));
-      http.setExecutor(workers);
+      RouteTable routes = RouteTable.of(template, definitions);
+      LocalServices services = new LocalServices(aws, functions, routes, authorizer, baseUri,
+          LocalSecrets.webhookSecret(environment));
+      LiveGateway live = WebSocketApi.of(template, definitions, options.parameters())
+          .map(api -> new LiveGateway(api, functions)).orElse(null);
+      if (live != null) {
+        running.push(live);
+      }
+      HttpFrontend frontend = new HttpFrontend(localRoutes(services), routes, authorizer, functions,
+          Cors.of(template), WebApp.of(options.root(), live == null ? null : "/live"), port, live, aws::dynamoAvailable);
+      http.setHandler(live == null ? frontend : withWebSocket(http, live, frontend));
       http.start();
-      return new LocalServer(aws, functions, authorizer, http, workers, sqs, schedules);
-    } catch (IOException | RuntimeException e) {
+      return new LocalServer(aws, functions, authorizer, http, port, Arrays.asList(live, streams, schedules, sqs));
+    } catch (Exception e) {
       running.forEach(LocalServer::closeQuietly);
-      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      throw e instanceof IOException io ? new UncheckedIOException(io)
+          : e instanceof RuntimeException r ? r : new IllegalStateException("The HTTP server did not start", e);
     }
+  }
+
+  /**
+   * The WebSocket API at {@link LiveGateway#PATH}, upgraded in front of the HTTP routes on the same port;
+   * {@code $connect} runs before the upgrade and may refuse it with its status.
+   */
+  private static Handler withWebSocket(Server http, LiveGateway live, HttpFrontend frontend) {
+    WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(http, container -> {
+      container.setIdleTimeout(LiveGateway.IDLE_TIMEOUT);
+      container.setMaxTextMessageSize(LiveGateway.MAX_MESSAGE_BYTES);
+      container.addMapping(LiveGateway.PATH, (request, response, callback) -> {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach(field -> headers.computeIfAbsent(field.getLowerCaseName(),
+            n -> new ArrayList<>()).add(field.getValue()));
+        Object admitted = live.connect(headers, ApiGatewayEvents.queryParameters(request.getHttpURI().getQuery()),
+            Request.getRemoteAddr(request));
+        if (admitted instanceof LiveGateway.Pending pending) {
+          return new LiveSocket(live, pending);
+        }
+        Response.writeError(request, response, callback, (Integer) admitted);
+        return null;
+      });
+    });
+    upgrades.setHandler(frontend);
+    return upgrades;
+  }
+
+  /**
+   * Jetty on the loopback address, without a Server header, and taking any path as API Gateway does
+   * (encoded slashes and dots in a path parameter reach the function, which answers for them).
+   */
+  private static Server jetty(int port) {
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+    threads.setName("http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setUriCompliance(UriCompliance.UNSAFE);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setStopTimeout(5_000);
+    return server;
   }
 
   private static void closeQuietly(AutoCloseable part) {
@@ -143,7 +230,7 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   public JwtAuthorizer authorizer() {
@@ -158,25 +245,13 @@ public final class LocalServer implements AutoCloseable {
   @Override
   public synchronized void close() {
     LOG.info("Stopping the local server");
-    http.stop(0);
-    workers.shutdown();
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      http.stop();
+    } catch (Exception e) {
+      LOG.warn("Stopping the HTTP server", e);
     }
-    schedules.close();
-    sqs.close();
+    parts.forEach(LocalServer::closeQuietly);
     functions.close();
     aws.close();
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

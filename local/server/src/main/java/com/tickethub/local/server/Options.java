@@ -1,6 +1,9 @@
 package com.tickethub.local.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -19,7 +22,7 @@ import java.util.Map;
  *
  * @param template the SAM template whose functions are served
  * @param dataDir the data folder; null keeps everything in memory (lost on exit)
- * @param parameters template parameter overrides (PaymentProvider=local unless given)
+ * @param parameters template parameter overrides
  * @param firstRateDelay when rate schedules fire first; null for one period, as EventBridge does
  * @param arguments what is left after the options ({@code invoke}'s function and {@code -e} file)
  */
@@ -27,24 +30,30 @@ public record Options(Path root, Path template, int port, Path dataDir, Map<Stri
     List<String> arguments) {
 
   public static final String USAGE = String.join("\n",
-      "usage: tickethub-local [--port N] [--data DIR | --in-memory] [--parameter-overrides K=V,...]",
+      "usage: tickethub-local [--port N] [--data DIR | --in-memory] [--parameter-overrides K=V,...] [--help]",
       "       tickethub-local invoke <FunctionLogicalId> -e events/<file>.json [--data DIR | --in-memory]",
       "                       [--parameter-overrides K=V,...]",
       "Serves the HTTP API of template.yaml on port 3000 (or --port, or $PORT) with its data in .tickethub/.");
 
   public static Options parse(Path root, Map<String, String> environment, List<String> args) {
-    int port = Integer.parseInt(environment.getOrDefault("PORT", "3000"));
+    int port = port(environment.getOrDefault("PORT", "3000"), "PORT");
     Path data = root.resolve(".tickethub");
-    Map<String, String> parameters = new LinkedHashMap<>(Map.of("PaymentProvider", "local"));
+    Map<String, String> parameters = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+        case "--port" -> port = port(value(args, ++i, arg), arg);
         case "--data" -> data = Path.of(value(args, ++i, arg)).toAbsolutePath();
         case "--in-memory" -> data = null;
         case "--parameter-overrides" -> parameters.putAll(overrides(value(args, ++i, arg)));
-        default -> rest.add(arg);
+        default -> {
+          boolean invoke = !rest.isEmpty() && rest.get(0).equals("invoke");
+          if (arg.startsWith("-") && !(invoke && (arg.equals("-e") || arg.equals("--event")))) {
+            throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+          }
+          rest.add(arg);
+        }
       }
     }
     return new Options(root, root.resolve("template.yaml"), port, data, parameters, null, List.copyOf(rest));
@@ -52,12 +61,15 @@ public record Options(Path root, Path template, int port, Path dataDir, Map<Stri
 
   /** For tests: in memory, on a free port. */
   public static Options inMemory(Path root) {
-    return new Options(root, root.resolve("template.yaml"), 0, null, Map.of("PaymentProvider", "local"), null,
-        List.of());
+    return new Options(root, root.resolve("template.yaml"), 0, null, Map.of(), null, List.of());
   }
 
   public Options withFirstRateDelay(Duration delay) {
     return new Options(root, template, port, dataDir, parameters, delay, arguments);
+  }
+
+  public Options withPort(int otherPort) {
+    return new Options(root, template, otherPort, dataDir, parameters, firstRateDelay, arguments);
   }
 
   public Options withTemplate(Path otherTemplate) {
@@ -92,6 +104,43 @@ public record Options(Path root, Path template, int port, Path dataDir, Map<Stri
   private IllegalStateException inUse() {
     return new IllegalStateException("The data folder " + dataDir + " is in use by a running local server: stop it, "
         + "or use --in-memory or another --data folder");
+  }
+
+  /** True when the command line asks for the usage, wherever it does. */
+  public static boolean asksForHelp(List<String> args) {
+    return args.contains("--help") || args.contains("-h");
+  }
+
+  /**
+   * Fails at once, before anything slow starts, when the port is taken (the server binds it again a
+   * moment later; a port taken in between still fails then, with the same message).
+   */
+  public void requireFreePort() {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw portInUse(port);
+    }
+  }
+
+  static IllegalStateException portInUse(int port) {
+    return new IllegalStateException("Port " + port + " is in use: stop what listens there, or choose another with"
+        + " --port N (or PORT=N)");
+  }
+
+  private static int port(String text, String option) {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " takes a port number from 0 to 65535, not \"" + text + "\"\n" + USAGE);
   }
 
   private static Map<String, String> overrides(String text) {

@@ -3,7 +3,7 @@ package com.tickethub.local.server;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.tickethub.local.server;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tickethub.aws.LocalInvoke;
+import com.tickethub.local.invoke.LocalInvoke;
 import com.tickethub.local.stack.LocalAws;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package com.tickethub.local.server;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.tickethub.config.TableNames;
 import com.tickethub.errors.Conflict;
 import com.tickethub.errors.InvalidRequest;
@@ -9,32 +10,36 @@ import com.tickethub.http.Json;
 import com.tickethub.http.Validation;
 import com.tickethub.orders.Order;
 import com.tickethub.orders.OrderRepository;
-import com.tickethub.payments.WebhookSigner;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import com.tickethub.local.stack.WebhookSigner;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code POST /_local/stripe/pay {"orderId": "...", "outcome": "succeeded" | "failed"}}: plays Stripe. Builds the
- * event Stripe would send for the order's PaymentIntent, signs it with the local webhook secret and posts it to
- * this server's own {@code /webhooks/stripe}, so the real path runs: stripe-webhook verifies and enqueues,
- * payment-events applies it. 202 with the event's id and type; the order changes once the queue is consumed.
+ * event Stripe would send for the order's PaymentIntent, signs it with the local webhook secret and delivers it to
+ * the template's {@code POST /webhooks/stripe} route, so the real path runs: stripe-webhook verifies and enqueues,
+ * payment-events applies it. 202 with the event's id and type once the webhook answered 200; the order changes
+ * once the queue is consumed.
+ *
+ * <p>The delivery calls the webhook's function in this request's own thread, with the event API Gateway would
+ * build, instead of sending a second request to this server: a request waiting for another request of the same
+ * server holds a worker while it waits for one, and under load every worker waited (issue 9).
  */
 final class StripePayRoute {
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  static final String WEBHOOK_PATH = "/webhooks/stripe";
 
   private final OrderRepository orders;
-  private final URI webhook;
+  private final FunctionHost functions;
+  /** Empty for a template without Stripe's webhook (the tests' own templates): paying is then refused. */
+  private final Optional<RouteTable.Match> webhook;
+  private final int port;
   private final String secret;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   /** The body of the request. */
   record PayRequest(String orderId, String outcome) {
@@ -49,11 +54,13 @@ final class StripePayRoute {
 
   StripePayRoute(LocalServices services) {
     this.orders = new OrderRepository(services.aws().dynamo(), new TableNames(services.aws().tableName("MainTable")));
-    this.webhook = services.baseUri().resolve("/webhooks/stripe");
-    this.secret = services.localEnvironment().get(LocalEnvironment.STRIPE_WEBHOOK_SECRET);
+    this.functions = services.functions();
+    this.webhook = services.routes().find("POST", WEBHOOK_PATH);
+    this.port = services.baseUri().getPort();
+    this.secret = services.webhookSecret();
   }
 
-  ApiResponse handle(LocalRequest request) throws IOException, InterruptedException {
+  ApiResponse handle(LocalRequest request) throws Exception {
     PayRequest pay = request.json(PayRequest.class);
     Order order = orders.find(pay.orderId()).orElseThrow(() -> new NotFound("No order " + pay.orderId()));
     if (order.payment() == null) {
@@ -63,12 +70,15 @@ final class StripePayRoute {
     String type = succeeded ? "payment_intent.succeeded" : "payment_intent.payment_failed";
     String eventId = "evt_local_" + UUID.randomUUID().toString().replace("-", "");
     String body = Json.write(event(eventId, type, order, succeeded));
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhook).timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .header("Stripe-Signature", WebhookSigner.signatureHeader(body, secret, Instant.now()))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("/webhooks/stripe answered " + response.statusCode() + ": " + response.body());
+    LocalRequest delivery = new LocalRequest("POST", WEBHOOK_PATH, null, Map.of(
+        "content-type", List.of("application/json"),
+        "stripe-signature", List.of(WebhookSigner.signatureHeader(body, secret, Instant.now())),
+        "user-agent", List.of("Stripe/1.0 (+https://stripe.com/docs/webhooks)")),
+        body.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
+    RouteTable.Match route = webhook.orElseThrow(() -> new NotFound("The template has no POST " + WEBHOOK_PATH));
+    Object answer = functions.invoke(route.route().functionId(), ApiGatewayEvents.build(delivery, route, null, port));
+    if (answer instanceof APIGatewayV2HTTPResponse response && response.getStatusCode() != 200) {
+      throw new IllegalStateException(WEBHOOK_PATH + " answered " + response.getStatusCode() + ": " + response.getBody());
     }
     return ApiResponse.json(202, Map.of("eventId", eventId, "type", type));
   }

@@ -41,20 +41,20 @@ class EventsEndToEndTest {
   }
 
   @Test
-  void createWithoutTokenIsUnauthorizedProblem() {
-    assertProblem(http.post("/events", null, NEW_EVENT), 401, "unauthorized");
+  void createWithoutTokenIsApiGatewaysUnauthorized() {
+    assertGatewayMessage(http.post("/events", null, NEW_EVENT), 401, "Unauthorized");
   }
 
   @Test
   void createWithTokenOfAnotherKeyIsUnauthorized() {
     String forged = JwtAuthorizer.create(null).mint("organizer-x", List.of("organizer"), Duration.ofHours(1));
-    assertProblem(http.post("/events", forged, NEW_EVENT), 401, "unauthorized");
+    assertGatewayMessage(http.post("/events", forged, NEW_EVENT), 401, "Unauthorized");
   }
 
   @Test
   void createWithExpiredTokenIsUnauthorized() {
     String expired = TestServer.get().authorizer().mint("organizer-x", List.of("organizer"), Duration.ofMinutes(-10));
-    assertProblem(http.post("/events", expired, NEW_EVENT), 401, "unauthorized");
+    assertGatewayMessage(http.post("/events", expired, NEW_EVENT), 401, "Unauthorized");
   }
 
   @Test
@@ -83,8 +83,9 @@ class EventsEndToEndTest {
   }
 
   @Test
-  void unknownRouteIsNotFound() {
-    assertProblem(http.get("/no/such/route", null), 404, "not_found");
+  void unknownRouteIsApiGatewaysNotFound() {
+    assertGatewayMessage(http.get("/no/such/route", null), 404, "Not Found");
+    assertGatewayMessage(http.send("DELETE", "/events", null, null, Map.of()), 404, "Not Found");
   }
 
   @Test
@@ -116,11 +117,26 @@ class EventsEndToEndTest {
   }
 
   @Test
+  void retryAfterIsExposedToBrowserScripts() {
+    TestHttp.Response answer = http.send("GET", "/events/" + UUID.randomUUID(), null, null,
+        Map.of("Origin", "http://localhost:5173"));
+    String exposed = answer.header("access-control-expose-headers");
+    assertTrue(List.of(exposed.split("\\s*,\\s*")).contains("Retry-After"), "exposed: " + exposed);
+  }
+
+  @Test
   void tokenNeedsASub() {
     assertProblem(http.post("/_local/token", null, "{\"groups\": [\"organizer\"]}"), 400, "invalid_request");
   }
 
-  private static void assertProblem(TestHttp.Response response, int status, String code) {
+  /** API Gateway's own answer: exactly {@code {"message":"..."}} as application/json, not problem+json. */
+  private static void assertGatewayMessage(TestHttp.Response response, int status, String message) {
+    assertEquals(status, response.status(), response.body());
+    assertEquals("application/json", response.contentType());
+    assertEquals("{\"message\":\"" + message + "\"}", response.body());
+  }
+
+  static void assertProblem(TestHttp.Response response, int status, String code) {
     assertEquals(status, response.status(), response.body());
     assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
     assertEquals(code, response.json().path("code").asText(), response.body());

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
 /**
  * The interleavings of issue 8, as a hostile operator produces them with concurrent requests on the local
@@ -27,6 +28,10 @@ import org.junit.jupiter.api.Test;
  * while it is being paid. Each ends with the books checked: per type, sold equals the tickets of PAID orders.
  */
 @Tag("slow")
+// moto applies concurrent writes to one item without serializing them (README, "Two backends"): a race there
+// would only measure moto, so these run on dynalite, which serializes them as DynamoDB does.
+@DisabledIfEnvironmentVariable(named = "TICKETHUB_TEST_BACKEND", matches = "moto",
+    disabledReason = "moto does not serialize concurrent conditional writes to one item (DynamoDB and dynalite do)")
 class LifecycleRacesEndToEndTest {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 

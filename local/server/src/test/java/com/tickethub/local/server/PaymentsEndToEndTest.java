@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tickethub.payments.WebhookSigner;
+import com.tickethub.local.stack.LocalStripe;
+import com.tickethub.local.stack.WebhookSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ class PaymentsEndToEndTest {
   }
 
   private void deliver(String body) {
-    String signature = WebhookSigner.signatureHeader(body, LocalEnvironment.DEFAULT_WEBHOOK_SECRET, Instant.now());
+    String signature = WebhookSigner.signatureHeader(body, LocalStripe.DEFAULT_WEBHOOK_SECRET, Instant.now());
     TestHttp.Response response = http.send("POST", "/webhooks/stripe", null, body,
         Map.of("Stripe-Signature", signature));
     assertEquals(200, response.status(), response.body());

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,19 +44,24 @@ final class TestHttp {
     }
   }
 
+  /** Sends a request; its response must be one that openapi.yaml describes ({@link OpenApiContract}). */
   Response send(String method, String path, String token, String body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    Map<String, String> sent = new LinkedHashMap<>();
     if (body != null) {
-      request.header("Content-Type", "application/json");
+      sent.put("Content-Type", "application/json");
     }
     if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+      sent.put("Authorization", "Bearer " + token);
     }
-    headers.forEach(request::header);
+    sent.putAll(headers);
+    sent.forEach(request::header);
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers().map(), response.body());
+      HttpResponse<String> received = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      Response response = new Response(received.statusCode(), received.headers().map(), received.body());
+      OpenApiContract.check(method, path, sent, body, response);
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The template's tables and queues on local stand-ins of DynamoDB and SQS (dynalite and ElasticMQ by
- * default, LocalStack where a Docker engine is and TICKETHUB_TEST_BACKEND=localstack), and the
+ * default; moto or LocalStack for the tests, see {@link #inMemory}), and the
  * environment each function would get from the template, resolved against them.
  */
 public final class LocalAws implements AutoCloseable {
@@ -41,6 +42,11 @@ public final class LocalAws implements AutoCloseable {
   private final SqsClient sqs;
   private final Map<String, String> queueUrls = new LinkedHashMap<>();
   private final Map<String, String> queueArns = new LinkedHashMap<>();
+  private final DynamoStreamProxy streams;
+  private final Map<String, String> secretNames = new LinkedHashMap<>();
+  private final LocalStripe stripe;
+  private final LocalSecretsManager secretsManager;
+  private Dynalite dynalite;
 
   /** The stand-ins behind the two endpoints, stopped by {@link #close()}. */
   public interface Endpoints extends AutoCloseable {
@@ -48,26 +54,47 @@ public final class LocalAws implements AutoCloseable {
 
     URI sqs();
 
+    /** False while the DynamoDB stand-in is down (dynalite being started again after it died). */
+    default boolean dynamoAvailable() {
+      return true;
+    }
+
     @Override
     void close();
   }
 
-  private LocalAws(Template template, Endpoints endpoints) {
+  private LocalAws(Template template, Endpoints endpoints, DynamoStreamProxy streams) {
     this.template = template;
     this.endpoints = endpoints;
-    this.dynamo = DynamoDbClient.builder().endpointOverride(endpoints.dynamo()).region(Region.of(REGION))
+    this.streams = streams;
+    this.dynamo = DynamoDbClient.builder().endpointOverride(dynamoEndpoint()).region(Region.of(REGION))
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     this.sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(Region.of(REGION))
         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    this.stripe = LocalStripe.start();
+    this.secretsManager = LocalSecretsManager.start();
     createTables();
     createQueues();
+    createSecrets();
   }
 
-  /** dynalite + ElasticMQ; dynalite keeps its data in {@code dataDir}, or in memory when it is null. */
-  public static LocalAws start(Template template, Path dataDir) {
-    Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir);
-    ElasticMq elasticMq = ElasticMq.start();
-    return new LocalAws(template, new Endpoints() {
+  /**
+   * dynalite + ElasticMQ, in memory when {@code dataDir} is null; otherwise dynalite keeps its tables in
+   * {@code dataDir/dynamodb} and ElasticMQ its queues and messages in {@code dataDir/sqs}, so both survive a
+   * restart, even a kill. A dynalite that dies is started again, and its tables created again if it is in memory.
+   * With {@code streams}, clients reach dynalite through {@link DynamoStreamProxy}, which makes the tables' streams.
+   */
+  public static LocalAws start(Template template, Path dataDir, boolean streams) {
+    Dynalite dynalite = Dynalite.start(ProjectRoot.find(), dataDir == null ? null : dataDir.resolve("dynamodb"));
+    ElasticMq elasticMq;
+    try {
+      elasticMq = ElasticMq.start(dataDir == null ? null : dataDir.resolve("sqs"));
+    } catch (RuntimeException e) {
+      dynalite.close();
+      throw e;
+    }
+    DynamoStreamProxy proxy = streams ? DynamoStreamProxy.start(dynalite.endpoint(), streamedTables(template)) : null;
+    LocalAws aws = new LocalAws(template, new Endpoints() {
       public URI dynamo() {
         return dynalite.endpoint();
       }
@@ -76,20 +103,81 @@ public final class LocalAws implements AutoCloseable {
         return elasticMq.endpoint();
       }
 
+      public boolean dynamoAvailable() {
+        return dynalite.available();
+      }
+
       public void close() {
         elasticMq.close();
         dynalite.close();
       }
+    }, proxy);
+    aws.dynalite = dynalite;
+    dynalite.onRestart(aws::createTables);
+    return aws;
+  }
+
+  /** The tables with a StreamSpecification: key attribute names and view type, by table name. */
+  private static Map<String, Map.Entry<List<String>, String>> streamedTables(Template template) {
+    Map<String, Map.Entry<List<String>, String>> streamed = new LinkedHashMap<>();
+    template.resources("AWS::DynamoDB::Table").forEach((logicalId, table) -> {
+      JsonNode spec = table.path("Properties").path("StreamSpecification");
+      if (!spec.isMissingNode()) {
+        List<String> keys = new ArrayList<>();
+        table.path("Properties").path("KeySchema").forEach(k -> keys.add(k.path("AttributeName").asText()));
+        streamed.put(logicalId, Map.entry(keys, spec.path("StreamViewType").asText("NEW_AND_OLD_IMAGES")));
+      }
     });
+    return streamed;
+  }
+
+  /**
+   * The stream of a table with a StreamSpecification: dynalite has none, so the local stack makes it
+   * ({@link DynamoStreamProxy}); absent without it (the shared test stack, LocalStack).
+   */
+  public DynamoStreamProxy streams() {
+    if (streams == null) {
+      throw new IllegalStateException("This backend's streams are not emulated by the local stack");
+    }
+    return streams;
+  }
+
+  /** Where clients reach DynamoDB: through the stream proxy when there is one. */
+  private URI dynamoEndpoint() {
+    return streams != null ? streams.endpoint() : endpoints.dynamo();
+  }
+
+  /**
+   * An in-memory stack on the backend that TICKETHUB_TEST_BACKEND names: {@code dynalite} (with ElasticMQ, the
+   * default), {@code moto} (moto_server, a second and independent emulator) or {@code localstack} (needs a Docker
+   * engine); with {@code streams}, clients reach it through the stream emulation of {@link DynamoStreamProxy}.
+   */
+  public static LocalAws inMemory(Template template, boolean streams) {
+    String backend = System.getenv().getOrDefault("TICKETHUB_TEST_BACKEND", "dynalite");
+    Endpoints endpoints = switch (backend) {
+      case "dynalite" -> null;
+      case "moto" -> MotoServer.start();
+      case "localstack" -> LocalStackEndpoints.start();
+      default -> throw new IllegalStateException(
+          "TICKETHUB_TEST_BACKEND=" + backend + " is none of dynalite, moto, localstack");
+    };
+    if (endpoints == null) {
+      return start(template, null, streams);
+    }
+    try {
+      return new LocalAws(template, endpoints,
+          streams ? DynamoStreamProxy.start(endpoints.dynamo(), streamedTables(template)) : null);
+    } catch (RuntimeException e) {
+      endpoints.close();
+      throw e;
+    }
   }
 
   /** One in-memory stack per JVM for the tests, started on first use and stopped when the JVM exits. */
   public static synchronized LocalAws shared() {
     if (shared == null) {
-      Template template = Template.ofProject();
-      shared = "localstack".equals(System.getenv("TICKETHUB_TEST_BACKEND"))
-          ? new LocalAws(template, LocalStackEndpoints.start())
-          : start(template, null);
+      shared = inMemory(Template.ofProject(), false);
+      shared.putSecret("StripeSecret", LocalStripe.secretString(LocalStripe.DEFAULT_WEBHOOK_SECRET));
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-aws-stop"));
     }
     return shared;
@@ -107,6 +195,16 @@ public final class LocalAws implements AutoCloseable {
     return sqs;
   }
 
+  /** False while the DynamoDB stand-in is down: dynalite died and is being started again. */
+  public boolean dynamoAvailable() {
+    return endpoints.dynamoAvailable();
+  }
+
+  /** The dynalite child process, when this stack runs one (for the tests that kill it). */
+  public Optional<Dynalite> dynalite() {
+    return Optional.ofNullable(dynalite);
+  }
+
   public String tableName(String logicalId) {
     return logicalId;
   }
@@ -121,9 +219,31 @@ public final class LocalAws implements AutoCloseable {
         "AWS_REGION", REGION,
         "AWS_ACCESS_KEY_ID", "local",
         "AWS_SECRET_ACCESS_KEY", "local",
-        "AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamo().toString(),
+        "AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint().toString(),
         "AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString(),
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
         "AWS_EC2_METADATA_DISABLED", "true");
+  }
+
+  /**
+   * Puts a value into the template's secret {@code logicalId}, as an operator fills a deployed stack's
+   * secrets once (the Stripe keys, the ticket key ring).
+   */
+  public void putSecret(String logicalId, String secretString) {
+    String name = secretNames.get(logicalId);
+    if (name == null) {
+      throw new IllegalArgumentException("No AWS::SecretsManager::Secret " + logicalId + " in the template");
+    }
+    secretsManager.put(name, secretString);
+  }
+
+  public boolean hasSecret(String logicalId) {
+    return secretNames.containsKey(logicalId);
+  }
+
+  /** The local Stripe API that stripe-java is pointed at. */
+  public LocalStripe stripe() {
+    return stripe;
   }
 
   /**
@@ -144,6 +264,9 @@ public final class LocalAws implements AutoCloseable {
       variables.fields().forEachRemaining(e -> env.put(e.getKey(), resolve(e.getValue(), parameters)));
     }
     env.putAll(awsEnvironment());
+    // A function that declares where Stripe's API is finds the local Stripe there instead, as an env-vars
+    // override of `sam local` would point it.
+    env.computeIfPresent("STRIPE_API_BASE", (name, stripeApi) -> stripe.apiBase().toString());
     return env;
   }
 
@@ -197,9 +320,11 @@ public final class LocalAws implements AutoCloseable {
         return tableName(name);
       case "AWS::SQS::Queue":
         return queueUrl(name);
+      case "AWS::ApiGatewayV2::Api":
+        // The local server serves the WebSocket API itself and gives the functions its own URL instead.
+        return "local";
       case "AWS::SecretsManager::Secret":
-        // No Secrets Manager locally: empty, so the function takes its local stand-in (a file it is given).
-        return "";
+        return LocalSecretsManager.arn(secretNames.get(name));
       default:
         throw new IllegalArgumentException("The local stack cannot resolve !Ref " + name);
     }
@@ -212,6 +337,8 @@ public final class LocalAws implements AutoCloseable {
             : "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + tableName(logicalId);
       case "QueueUrl":
         return queueUrl(logicalId);
+      case "StreamArn":
+        return streams().streamArn(tableName(logicalId));
       case "QueueName":
         require(queueUrls, logicalId);
         return logicalId;
@@ -243,6 +370,15 @@ public final class LocalAws implements AutoCloseable {
       } catch (ResourceInUseException alreadyThere) {
         // a data folder from an earlier run already has it
       }
+    });
+  }
+
+  /** The template's secrets with their template values, named as CloudFormation would (Name, else the logical id). */
+  private void createSecrets() {
+    template.resources("AWS::SecretsManager::Secret").forEach((logicalId, secret) -> {
+      JsonNode name = secret.path("Properties").path("Name");
+      secretNames.put(logicalId, name.isMissingNode() ? logicalId : resolve(name, Map.of()));
+      secretsManager.put(secretNames.get(logicalId), secret.path("Properties").path("SecretString").asText(""));
     });
   }
 
@@ -297,6 +433,11 @@ public final class LocalAws implements AutoCloseable {
   public void close() {
     dynamo.close();
     sqs.close();
+    if (streams != null) {
+      streams.close();
+    }
+    stripe.close();
+    secretsManager.close();
     endpoints.close();
   }
 }
