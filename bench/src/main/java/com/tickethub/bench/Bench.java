@@ -2,7 +2,7 @@ package com.tickethub.bench;
 
 import java.util.Arrays;
 
-/** {@code java -jar bench/target/bench.jar coldstart|load|live}: prints its results as markdown tables. */
+/** {@code java -jar bench/target/bench.jar coldstart|load|live|seatmap|onsale}: prints its results as markdown tables. */
 public final class Bench {
   private Bench() {}
 
@@ -13,8 +13,11 @@ public final class Bench {
       case "coldstart" -> ColdStartBench.main(rest);
       case "load" -> PurchaseLoadBench.main(rest);
       case "live" -> LiveBench.main(rest);
+      case "seatmap" -> SeatMapBench.main(rest);
+      case "onsale" -> OnSaleBench.main(rest);
       default -> {
-        System.err.println("usage: bench coldstart [runs] | load [tickets] [threads,...] | live [viewers] [buyers] [seconds]");
+        System.err.println("usage: bench coldstart [runs] | load [tickets] [threads,...] | live [viewers] [buyers] [seconds]"
+            + " | seatmap [seats,...] | onsale [buyers]");
         System.exit(2);
       }
     }
