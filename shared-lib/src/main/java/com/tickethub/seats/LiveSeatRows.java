@@ -1,6 +1,7 @@
 package com.tickethub.seats;
 
 import com.tickethub.events.EventRepository;
+import com.tickethub.http.Json;
 import com.tickethub.live.LiveMessages;
 import com.tickethub.live.SeatStock;
 import com.tickethub.live.Stock;
@@ -19,6 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class LiveSeatRows implements SeatStock {
+  /**
+   * The largest seat map a snapshot carries: a WebSocket message is at most 128 KB, and the rest of the snapshot
+   * needs room. A bigger map (beyond about 35,000 seats) is read over HTTP instead; the snapshot's seats are null.
+   */
+  static final int MAX_SNAPSHOT_MAP_BYTES = 96 * 1024;
+
   private final EventRepository events;
 
   @Inject
@@ -65,6 +72,7 @@ public class LiveSeatRows implements SeatStock {
     return events.find(stock.eventId())
         .filter(event -> event.seating() != null)
         .map(event -> SeatMap.of(stock.eventId(), stock.version(), event.seating(), rows))
+        .filter(map -> Json.write(map).length() <= MAX_SNAPSHOT_MAP_BYTES)
         .orElse(null);
   }
 
