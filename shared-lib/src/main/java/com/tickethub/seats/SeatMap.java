@@ -1,7 +1,12 @@
 package com.tickethub.seats;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /events/{eventId}/seats}: the layout once and each seat's state, compact. {@code version} is the
@@ -9,6 +14,17 @@ import java.util.List;
  * seat in number order (F free, H held, S sold, B blocked).
  */
 public record SeatMap(String eventId, long version, Point focus, List<Section> sections) {
+
+  /** The map of the event's {@code seating} (focus, sections in order) with its rows as read, at {@code version}. */
+  public static SeatMap of(String eventId, long version, Seating seating, Collection<SeatRow> rows) {
+    Map<String, List<Row>> bySection = new LinkedHashMap<>();
+    rows.stream().sorted(Comparator.comparingInt(r -> r.layout().position())).forEach(row ->
+        bySection.computeIfAbsent(row.layout().section(), s -> new ArrayList<>()).add(Row.of(row)));
+    List<Section> sections = seating.sections().stream()
+        .map(s -> new Section(s.id(), s.name(), bySection.getOrDefault(s.id(), List.of())))
+        .toList();
+    return new SeatMap(eventId, version, seating.focus(), sections);
+  }
 
   public record Section(String id, String name, List<Row> rows) {}
 

@@ -30,16 +30,8 @@ public class SeatService {
   public SeatMap map(String eventId) {
     Event event = seated(events.find(eventId));
     List<SeatRow> rows = seats.rows(eventId);
-    long version = seats.inventoryVersion(eventId);
-    Map<String, List<SeatMap.Row>> bySection = new LinkedHashMap<>();
-    for (SeatRow row : rows) {
-      version += row.version();
-      bySection.computeIfAbsent(row.layout().section(), s -> new ArrayList<>()).add(SeatMap.Row.of(row));
-    }
-    List<SeatMap.Section> sections = event.seating().sections().stream()
-        .map(s -> new SeatMap.Section(s.id(), s.name(), bySection.getOrDefault(s.id(), List.of())))
-        .toList();
-    return new SeatMap(eventId, version, event.seating().focus(), sections);
+    long version = seats.inventoryVersion(eventId) + rows.stream().mapToLong(SeatRow::version).sum();
+    return SeatMap.of(eventId, version, event.seating(), rows);
   }
 
   /**

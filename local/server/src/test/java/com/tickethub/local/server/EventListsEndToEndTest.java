@@ -60,7 +60,7 @@ class EventListsEndToEndTest {
 
   @Test
   void organizerListNeedsASignedInOrganizer() {
-    EventsEndToEndTest.assertProblem(http.get("/organizer/events", null), 401, "unauthorized");
+    EventsEndToEndTest.assertGatewayMessage(http.get("/organizer/events", null), 401, "Unauthorized");
     EventsEndToEndTest.assertProblem(http.get("/organizer/events", http.token("u-1", List.of())), 403, "forbidden");
   }
 

@@ -130,7 +130,7 @@ class EventsEndToEndTest {
   }
 
   /** API Gateway's own answer: exactly {@code {"message":"..."}} as application/json, not problem+json. */
-  private static void assertGatewayMessage(TestHttp.Response response, int status, String message) {
+  static void assertGatewayMessage(TestHttp.Response response, int status, String message) {
     assertEquals(status, response.status(), response.body());
     assertEquals("application/json", response.contentType());
     assertEquals("{\"message\":\"" + message + "\"}", response.body());

@@ -64,6 +64,8 @@ class EveryRouteEndToEndTest {
     assertEquals(200, deliver(stripeEvent("payment_intent.payment_failed", "requires_payment_method", unpaid)).status());
     assertEquals(200, http.get("/orders?limit=2", buyer).status());
     assertEquals(200, http.get("/events/" + eventId + "/orders", organizer).status());
+    assertEquals(200, http.get("/events?limit=2", null).status());
+    assertEquals(200, http.get("/organizer/events?limit=2", organizer).status());
 
     assertEquals(Set.of(), OpenApiContract.unexercised(), "operations of openapi.yaml that no test called");
   }
