@@ -38,7 +38,6 @@ interface Subscription {
   listeners: Set<LiveListener>;
   withSeats: boolean;
   poll?: ReturnType<typeof setInterval>;
-  etag?: string;
 }
 
 /** One connection shared by the page's viewers, subscribed to each event someone watches. */
@@ -159,8 +158,13 @@ export class LiveFeed {
     }
     const tick = async () => {
       try {
-        const event = await this.api.getEvent(eventId);
+        // The browser's cache revalidates the map with its ETag (a 304 on the wire, no custom header, so no CORS
+        // preflight); its version is the event's, so while it stays the same nothing of the event changed.
         const seats = subscription.withSeats ? await this.api.getSeats(eventId) : null;
+        if (seats && subscription.version !== null && seats.version <= subscription.version) {
+          return;
+        }
+        const event = await this.api.getEvent(eventId);
         const version = seats?.version ?? (subscription.version ?? 0) + 1;
         subscription.version = version;
         const update: LiveUpdate = {

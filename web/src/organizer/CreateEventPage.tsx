@@ -146,7 +146,8 @@ export default function CreateEventPage() {
     } catch (err) {
       setProblem(err);
       if (err instanceof ApiError && err.field) {
-        setErrors({ [err.field]: err.detail });
+        // A problem inside the seat map (seating.sections[0].rows[2].dx, named in the detail) is shown at its text.
+        setErrors({ [err.field.startsWith('seating.') ? 'seating' : err.field]: err.detail });
       }
     } finally {
       setBusy(false);

@@ -1,6 +1,8 @@
 // The seated part of an event page: the live seat map, the buyer's choice, best available, the 3D view.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices, useSession } from '../context';
+import { ApiError } from '../api/client';
+import type { LiveUpdate } from '../api/live';
 import type { EventView, PurchaseItem } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { money } from '../format';
@@ -26,42 +28,59 @@ export function SeatPicker({ event, available }: { event: EventView; available: 
 
   useEffect(() => {
     let current: SeatLayout | null = null;
+    let active = true;
+    // Live updates that come before the map has been read are kept and laid over it once it is (the newer ones).
+    const early: LiveUpdate[] = [];
+    const apply = (update: LiveUpdate) => {
+      if (!current) {
+        early.push(update);
+        return;
+      }
+      if (update.version <= current.version) {
+        return;
+      }
+      const changed =
+        update.kind === 'snapshot'
+          ? update.seats ? current.applyStates(update.seats) : []
+          : Object.entries(update.seats).map(([id, state]) => current!.setState(id, state)).filter((i) => i >= 0);
+      current.version = update.version;
+      map.current?.repaint(changed);
+      const lost = changed.map((i) => current!.ids[i]).filter((id) => current!.states[current!.indexOf(id)] !== 'F');
+      if (lost.length > 0) {
+        setSelected((s) => {
+          const taken = lost.filter((id) => s.has(id));
+          if (taken.length === 0) {
+            return s;
+          }
+          setNote(`Just taken by someone else: ${taken.join(', ')}.`);
+          return new Set([...s].filter((id) => !taken.includes(id)));
+        });
+      }
+    };
+    const stop = live.watch(event.eventId, apply, true);
     api.getSeats(event.eventId).then(
       (seats) => {
-        if (seats) {
+        if (seats && active) {
           current = SeatLayout.fromResponse(seats, event.seating?.focus);
+          early.splice(0).forEach(apply);
           setLayout(current);
         }
       },
-      setError,
+      (e) => active && setError(e),
     );
-    return live.watch(
-      event.eventId,
-      (update) => {
-        if (!current || update.version <= current.version) {
-          return;
-        }
-        const changed =
-          update.kind === 'snapshot'
-            ? update.seats ? current.applyStates(update.seats) : []
-            : Object.entries(update.seats).map(([id, state]) => current!.setState(id, state)).filter((i) => i >= 0);
-        current.version = update.version;
-        map.current?.repaint(changed);
-        const lost = changed.map((i) => current!.ids[i]).filter((id) => current!.states[current!.indexOf(id)] !== 'F');
-        if (lost.length > 0) {
-          setSelected((s) => {
-            const taken = lost.filter((id) => s.has(id));
-            if (taken.length === 0) {
-              return s;
-            }
-            setNote(`Just taken by someone else: ${taken.join(', ')}.`);
-            return new Set([...s].filter((id) => !taken.includes(id)));
-          });
-        }
-      },
-      true,
-    );
+    return () => {
+      active = false;
+      stop();
+    };
   }, [api, live, event.eventId, event.seating]);
+
+  // Chosen seats the server found taken (409 seats_unavailable names them) leave the choice; nothing was held.
+  useEffect(() => {
+    const taken = buyError instanceof ApiError && buyError.code === 'seats_unavailable' ? buyError.problem.seats : null;
+    if (Array.isArray(taken)) {
+      setSelected((s) => new Set([...s].filter((id) => !taken.includes(id))));
+    }
+  }, [buyError]);
 
   if (error) {
     return <ProblemMessage error={error} />;

@@ -15,4 +15,11 @@ describe('generate', () => {
     expect(seats).toBe(20_000);
     expect(JSON.stringify(seating).length).toBeLessThan(64 * 1024);
   });
+
+  it('writes whole-number coordinates and steps, as the contract asks', () => {
+    const rows = arena(20, 20, 50).sections.flatMap((s) => s.rows);
+    const numbers = rows.flatMap((r) => [r.x, r.y, r.dx, r.dy]);
+    expect(numbers.every(Number.isInteger)).toBe(true);
+    expect(rows.every((r) => r.dx !== 0 || r.dy !== 0)).toBe(true);
+  });
 });

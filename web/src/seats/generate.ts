@@ -34,32 +34,30 @@ export function block(b: Block): SeatSection {
 
 /**
  * An arena: {@code sections} wedges around a central stage, each with {@code rows} straight rows of
- * {@code seatsPerRow} seats (20 x 20 x 50 = 20,000 seats).
+ * {@code seatsPerRow} seats (20 x 20 x 50 = 20,000 seats). Coordinates and steps are whole numbers, as the
+ * contract asks: a seat is 100 units wide, so rounding a row's step turns it by a fraction of a degree.
  */
 export function arena(sections: number, rows: number, seatsPerRow: number, categories = ['Floor', 'Lower', 'Upper']): Seating {
   const focus = { x: 0, y: 0 };
   const result: SeatSection[] = [];
-  const pitch = 10;
+  const pitch = 100;
   // The front row's circle must hold every section's front row side by side, with an aisle between.
   const inner = (sections * seatsPerRow * pitch * 1.15) / (2 * Math.PI);
   for (let s = 0; s < sections; s++) {
     const angle = (2 * Math.PI * (s + 0.5)) / sections;
     const radial = { x: Math.cos(angle), y: Math.sin(angle) };
-    const tangent = { x: -radial.y, y: radial.x };
+    const step = { x: Math.round(-radial.y * pitch), y: Math.round(radial.x * pitch) };
     const sectionRows: SeatRow[] = [];
     for (let r = 0; r < rows; r++) {
       const distance = inner + r * pitch * 1.2;
-      const width = (seatsPerRow - 1) * pitch;
-      const start = {
-        x: focus.x + radial.x * distance - (tangent.x * width) / 2,
-        y: focus.y + radial.y * distance - (tangent.y * width) / 2,
-      };
+      // Centred on the wedge's axis with the rounded step, so rounding never pushes a row off its place.
+      const half = (seatsPerRow - 1) / 2;
       sectionRows.push({
         id: String(r + 1),
-        x: Math.round(start.x * 10) / 10,
-        y: Math.round(start.y * 10) / 10,
-        dx: Math.round(tangent.x * pitch * 100) / 100,
-        dy: Math.round(tangent.y * pitch * 100) / 100,
+        x: Math.round(focus.x + radial.x * distance - step.x * half),
+        y: Math.round(focus.y + radial.y * distance - step.y * half),
+        dx: step.x,
+        dy: step.y,
         seats: seatsPerRow,
         category: categories[Math.min(categories.length - 1, Math.floor((r * categories.length) / rows))],
       });

@@ -9,7 +9,7 @@ import java.util.Map;
 public abstract sealed class DomainException extends RuntimeException
     permits InvalidRequest, Unauthorized, Forbidden, NotFound, SoldOut, LimitExceeded, SalesClosed,
         IdempotencyKeyReused, RequestInProgress, InvalidSignature, Conflict, TicketRejected,
-        PaymentUnavailable, PaymentRejected, ServiceUnavailable {
+        PaymentUnavailable, PaymentRejected, SeatsUnavailable, ServiceUnavailable {
 
   private final int status;
   private final String code;

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.tickethub.config.TableNames;
 import com.tickethub.http.Json;
 import com.tickethub.inventory.InventoryRepository;
+import com.tickethub.seats.RowLayout;
+import com.tickethub.seats.SeatRepository;
+import com.tickethub.seats.Seating;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The event items ({@code pk = EVENT#id, sk = EVENT}). The ticket type definitions are one JSON
- * attribute: they are always read and written whole; the counts live in the inventory items.
+ * attribute: they are always read and written whole; the counts live in the inventory items. An event with a
+ * seat map keeps only its focus and section names here ({@code seating}, JSON): the rows, with their layout and
+ * their seats' states, are items of their own ({@link SeatRepository}), so that this item, read by every
+ * purchase and every page view, stays small however big the venue.
  * Every event is listed by start time twice: on gsi1 among all events ({@code gsi1pk = EVENTS}) and on
  * gsi2 among its organizer's ({@code gsi2pk = ORGANIZER#sub}), both sorted by {@code <startsAt>#<eventId>}.
  * Event creation is rare, so the one EVENTS partition of gsi1 stays far below a partition's write rate.
@@ -41,20 +47,25 @@ public class EventRepository {
   private final DynamoDbClient dynamo;
   private final String table;
   private final InventoryRepository inventory;
+  private final SeatRepository seats;
 
   @Inject
-  public EventRepository(DynamoDbClient dynamo, TableNames tables, InventoryRepository inventory) {
+  public EventRepository(DynamoDbClient dynamo, TableNames tables, InventoryRepository inventory,
+      SeatRepository seats) {
     this.dynamo = dynamo;
     this.table = tables.main();
     this.inventory = inventory;
+    this.seats = seats;
   }
 
   /**
-   * Writes the inventory first and the event item last, so that an event is visible only once all of
-   * its inventory exists; a crash in between leaves unreachable inventory items and no event.
+   * Writes the stock first (inventory shards of the standing types, seat rows of the seated ones) and the event
+   * item last, so that an event is visible only once all of its stock exists; a crash in between leaves
+   * unreachable stock items and no event.
    */
-  public void create(Event event) {
-    inventory.create(event.eventId(), event.ticketTypes());
+  public void create(Event event, List<RowLayout> rows) {
+    inventory.create(event.eventId(), event.ticketTypes().stream().filter(t -> !t.seated()).toList());
+    seats.create(event.eventId(), rows);
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("pk", s(InventoryRepository.eventKey(event.eventId())));
     item.put("sk", s(SK));
@@ -67,6 +78,9 @@ public class EventRepository {
     item.put("staff", strings(event.staff()));
     item.put("ticketTypes", s(Json.write(event.ticketTypes())));
     item.put("createdAt", s(event.createdAt().toString()));
+    if (event.seating() != null) {
+      item.put("seating", s(Json.write(event.seating())));
+    }
     String position = sortKey(event.startsAt(), event.eventId());
     item.put("gsi1pk", s(ALL_EVENTS));
     item.put("gsi1sk", s(position));
@@ -156,7 +170,8 @@ public class EventRepository {
         item.get("currency").s(),
         item.get("staff").l().stream().map(AttributeValue::s).toList(),
         Json.stored(item.get("ticketTypes").s(), TICKET_TYPES),
-        Instant.parse(item.get("createdAt").s()));
+        Instant.parse(item.get("createdAt").s()),
+        item.containsKey("seating") ? Json.stored(item.get("seating").s(), Seating.class) : null);
   }
 
   /** Replaces the gate-staff list; false if there is no such event organized by {@code organizerId}. */

@@ -8,8 +8,12 @@ import com.tickethub.errors.NotFound;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.inventory.TypeCounts;
 import com.tickethub.orders.OrderRepository;
+import com.tickethub.seats.RowLayout;
+import com.tickethub.seats.SeatCounts;
+import com.tickethub.seats.SeatRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,15 +26,17 @@ public class EventService {
   private final EventRepository events;
   private final EventCache cache;
   private final InventoryRepository inventory;
+  private final SeatRepository seats;
   private final OrderRepository orders;
   private final Clock clock;
 
   @Inject
-  public EventService(EventRepository events, EventCache cache, InventoryRepository inventory, OrderRepository orders,
-      Clock clock) {
+  public EventService(EventRepository events, EventCache cache, InventoryRepository inventory, SeatRepository seats,
+      OrderRepository orders, Clock clock) {
     this.events = events;
     this.cache = cache;
     this.inventory = inventory;
+    this.seats = seats;
     this.orders = orders;
     this.clock = clock;
   }
@@ -42,20 +48,41 @@ public class EventService {
       throw new InvalidRequest("startsAt", "must be in the future");
     }
     List<TicketType> types = request.ticketTypes().stream()
-        .map(t -> new TicketType(UUID.randomUUID().toString(), t.name(), t.priceCents(), t.currency(), t.capacity(),
-            t.maxPerOrder(), t.maxPerBuyer(), t.salesStart(), t.salesEnd(), t.shards()))
+        .map(t -> new TicketType(UUID.randomUUID().toString(), t.name(), t.priceCents(), t.currency(),
+            request.capacityOf(t), t.maxPerOrder(), t.maxPerBuyer(), t.salesStart(), t.salesEnd(), t.shards(),
+            t.seated()))
         .toList();
     Event event = new Event(UUID.randomUUID().toString(), caller.sub(), request.name(), request.venue(),
-        request.startsAt(), types.get(0).currency(), request.staff(), types, now);
-    events.create(event);
-    return view(event, types.stream().collect(java.util.stream.Collectors.toMap(TicketType::ticketTypeId,
-        t -> new TypeCounts(t.capacity(), t.capacity(), 0, 0))), true);
+        request.startsAt(), types.get(0).currency(), request.staff(), types, now,
+        request.seating() == null ? null : request.seating().summary());
+    List<RowLayout> rows = List.of();
+    if (request.seating() != null) {
+      Map<String, String> seatedTypeIds = new HashMap<>();
+      types.stream().filter(TicketType::seated).forEach(t -> seatedTypeIds.put(t.name(), t.ticketTypeId()));
+      rows = request.seating().layouts(seatedTypeIds);
+    }
+    events.create(event, rows);
+    Map<String, Long> available = new HashMap<>();
+    types.forEach(t -> available.put(t.ticketTypeId(), (long) t.capacity()));
+    return view(event, available, true);
   }
 
-  /** The public view of an event, with each type's {@code available} summed over its shards. */
+  /**
+   * The public view of an event, with each type's {@code available}: summed over its shards for a standing type,
+   * over its rows' {@code free} for a seated type (one Query each).
+   */
   public EventView get(String eventId) {
     Event event = find(eventId);
-    return view(event, inventory.counts(eventId), false);
+    return view(event, available(event), false);
+  }
+
+  private Map<String, Long> available(Event event) {
+    Map<String, Long> available = new HashMap<>();
+    inventory.counts(event.eventId()).forEach((typeId, counts) -> available.put(typeId, counts.available()));
+    if (event.seating() != null) {
+      available.putAll(seats.free(event.eventId()));
+    }
+    return available;
   }
 
   public Event find(String eventId) {
@@ -70,15 +97,25 @@ public class EventService {
     return cache.find(eventId).orElseThrow(() -> new NotFound("No event " + eventId));
   }
 
-  /** Per ticket type: capacity, held, sold, available and checked in; for the event's organizer only. */
+  /**
+   * Per ticket type: capacity, held, sold, available and checked in (and for a seated type its blocked seats);
+   * for the event's organizer only.
+   */
   public EventStats stats(Caller caller, String eventId) {
     Event event = organizedBy(caller, eventId);
     Map<String, TypeCounts> counts = inventory.counts(eventId);
+    Map<String, SeatCounts> seatCounts = event.seating() == null ? Map.of() : SeatCounts.perType(seats.rows(eventId));
     Map<String, Long> checkedIn = orders.checkedInByType(eventId);
     return new EventStats(eventId, event.ticketTypes().stream().map(t -> {
+      long in = checkedIn.getOrDefault(t.ticketTypeId(), 0L);
+      if (t.seated()) {
+        SeatCounts c = seatCounts.getOrDefault(t.ticketTypeId(), SeatCounts.ZERO);
+        return new EventStats.TicketTypeStats(t.ticketTypeId(), t.name(), c.seats(), c.held(), c.sold(), c.free(), in,
+            c.blocked());
+      }
       TypeCounts c = counts.getOrDefault(t.ticketTypeId(), TypeCounts.ZERO);
       return new EventStats.TicketTypeStats(t.ticketTypeId(), t.name(), c.capacity(), c.held(), c.sold(), c.available(),
-          checkedIn.getOrDefault(t.ticketTypeId(), 0L));
+          in, null);
     }).toList());
   }
 
@@ -89,8 +126,8 @@ public class EventService {
       throw new NotFound("No event " + eventId);
     }
     Event replaced = new Event(event.eventId(), event.organizerId(), event.name(), event.venue(), event.startsAt(),
-        event.currency(), staff.staff(), event.ticketTypes(), event.createdAt());
-    return view(replaced, inventory.counts(eventId), true);
+        event.currency(), staff.staff(), event.ticketTypes(), event.createdAt(), event.seating());
+    return view(replaced, available(replaced), true);
   }
 
   /** The event if the caller organizes it; 403 to another organizer, 404 to anyone else (no existence leak). */
@@ -105,11 +142,11 @@ public class EventService {
     return event;
   }
 
-  private static EventView view(Event event, Map<String, TypeCounts> counts, boolean withStaff) {
+  private static EventView view(Event event, Map<String, Long> available, boolean withStaff) {
     return new EventView(event.eventId(), event.organizerId(), event.name(), event.venue(), event.startsAt(),
         withStaff ? event.staff() : null,
         event.ticketTypes().stream()
-            .map(t -> TicketTypeView.of(t, counts.getOrDefault(t.ticketTypeId(), TypeCounts.ZERO).available()))
+            .map(t -> TicketTypeView.of(t, available.getOrDefault(t.ticketTypeId(), 0L)))
             .toList());
   }
 }

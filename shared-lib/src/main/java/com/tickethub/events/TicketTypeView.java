@@ -14,10 +14,12 @@ public record TicketTypeView(
     Instant salesStart,
     Instant salesEnd,
     int shards,
+    boolean seated,
     long available) {
 
   static TicketTypeView of(TicketType type, long available) {
     return new TicketTypeView(type.ticketTypeId(), type.name(), type.priceCents(), type.currency(), type.capacity(),
-        type.maxPerOrder(), type.maxPerBuyer(), type.salesStart(), type.salesEnd(), type.shards(), available);
+        type.maxPerOrder(), type.maxPerBuyer(), type.salesStart(), type.salesEnd(), type.shards(), type.seated(),
+        available);
   }
 }

@@ -2,6 +2,7 @@ package com.tickethub.live;
 
 import com.tickethub.aws.AwsModule;
 import com.tickethub.config.Config;
+import com.tickethub.seats.LiveSeatRows;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
@@ -13,8 +14,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 
 /**
  * The live functions' wiring: the connections table, the @connections client (its endpoint is the WebSocket
- * API's stage URL, {@code LIVE_CONNECTIONS_ENDPOINT}) and the seat rows' reader, {@link SeatStock#NONE} until
- * seat maps bind theirs here.
+ * API's stage URL, {@code LIVE_CONNECTIONS_ENDPOINT}) and the seat rows' reader.
  */
 @Module
 public abstract class LiveModule {
@@ -29,11 +29,8 @@ public abstract class LiveModule {
     return new LiveTable(config.require("LIVE_CONNECTIONS_TABLE_NAME"));
   }
 
-  @Provides
-  @Singleton
-  static SeatStock seatStock() {
-    return SeatStock.NONE;
-  }
+  @Binds
+  abstract SeatStock seatStock(LiveSeatRows rows);
 
   @Provides
   @Singleton

@@ -54,6 +54,8 @@ public class StockRepository {
       version += num(item.getValue(), "v");
       if (item.getKey().startsWith(INVENTORY_PREFIX)) {
         available.merge(item.getValue().get("ticketTypeId").s(), num(item.getValue(), "available"), Long::sum);
+      } else {
+        seats.free(item.getValue()).ifPresent(free -> available.merge(free.ticketTypeId(), free.available(), Long::sum));
       }
     }
     return new Stock(eventId, version, available, items);

@@ -1,5 +1,6 @@
 package com.tickethub.orders;
 
+import com.tickethub.seats.SeatView;
 import com.tickethub.tickets.Ticket;
 import com.tickethub.tickets.TicketStatus;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public record Order(
     }
     for (OrderItem item : items) {
       for (int i = 0; i < item.quantity(); i++) {
-        tickets.add(ticket(tickets.size(), item));
+        tickets.add(ticket(tickets.size(), item, item.seated() ? SeatView.of(item.seats().get(i)) : null));
       }
     }
     return tickets;
@@ -85,13 +86,16 @@ public record Order(
     return position >= 0 && position < tickets.size() ? Optional.of(tickets.get(position)) : Optional.empty();
   }
 
-  /** Checked in wins over void: a ticket used before a refund made in Stripe stays CHECKED_IN. */
-  private Ticket ticket(int position, OrderItem item) {
+  /**
+   * Checked in wins over void: a ticket used before a refund made in Stripe stays CHECKED_IN. A seated item's
+   * tickets are its seats, in the item's (row and number) order.
+   */
+  private Ticket ticket(int position, OrderItem item, SeatView seat) {
     CheckIn checkIn = checkins.get(position);
     TicketStatus state = checkIn != null ? TicketStatus.CHECKED_IN
         : status.refunded() ? TicketStatus.VOID : TicketStatus.ISSUED;
     return new Ticket(Ticket.idFor(orderId, position), orderId, position, eventId, item.ticketTypeId(), buyerId,
-        state, checkIn == null ? null : checkIn.at(), checkIn == null ? null : checkIn.gate());
+        state, checkIn == null ? null : checkIn.at(), checkIn == null ? null : checkIn.gate(), seat);
   }
 
   /** How many tickets of each type are checked in. */

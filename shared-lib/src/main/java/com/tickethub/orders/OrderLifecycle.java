@@ -120,7 +120,7 @@ public class OrderLifecycle {
     Event event = events.find(order.eventId());
     Instant now = clock.instant();
     List<Line> lines = order.items().stream()
-        .map(item -> new Line(event.ticketType(item.ticketTypeId()).orElseThrow(), item.quantity())).toList();
+        .map(item -> Line.of(event.ticketType(item.ticketTypeId()).orElseThrow(), item)).toList();
     Taken taken = stock.take(order.eventId(), order.buyerId(), order.orderId(), order.gen(), lines,
         now.plus(LATE_HOLD));
     checkpoints.reached(Checkpoint.LATE_HOLDS_TAKEN);

@@ -6,36 +6,57 @@ import com.tickethub.inventory.BuyerLimitRepository;
 import com.tickethub.inventory.HoldEntry;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.inventory.InventoryRepository.GiveBack;
+import com.tickethub.seats.SeatEntry;
+import com.tickethub.seats.SeatId;
+import com.tickethub.seats.SeatRequest;
+import com.tickethub.seats.SeatState;
+import com.tickethub.seats.SeatStock;
+import com.tickethub.seats.SeatStock.OrderSeat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
  * What an order holds in the stock and the buyer counters, taken, given back or made final, for one generation
  * of the order (model/PROTOCOL.md, "Entry operations"). Every step is conditional on the order's own entry and
- * generation, so each method can run any number of times, from any actor, and each ticket moves once.
+ * generation, so each method can run any number of times, from any actor, and each ticket moves once. A seated
+ * type's stock is its seat rows ({@link SeatStock}): the item records its seats instead of shard allocations.
  */
 @Singleton
 public class OrderStock {
   private final InventoryRepository inventory;
   private final BuyerLimitRepository buyers;
+  private final SeatStock seats;
   private final Clock clock;
 
   @Inject
-  public OrderStock(InventoryRepository inventory, BuyerLimitRepository buyers, Clock clock) {
+  public OrderStock(InventoryRepository inventory, BuyerLimitRepository buyers, SeatStock seats, Clock clock) {
     this.inventory = inventory;
     this.buyers = buyers;
+    this.seats = seats;
     this.clock = clock;
   }
 
-  /** A line to take: a ticket type and how many. */
-  public record Line(TicketType type, int quantity) {}
+  /** A line to take: a ticket type and how many, and for a seated type which seats (chosen or best available). */
+  public record Line(TicketType type, int quantity, SeatRequest seats) {
+    public Line(TicketType type, int quantity) {
+      this(type, quantity, null);
+    }
+
+    /** The line that takes an item's tickets again: a seated item's own seats. */
+    public static Line of(TicketType type, OrderItem item) {
+      return new Line(type, item.quantity(), item.seated() ? SeatRequest.chosen(item.seatIds()) : null);
+    }
+  }
 
   /** What {@link #take} came to: every line held, or the first line refused (and nothing held). */
   public sealed interface Taken {
@@ -44,6 +65,9 @@ public class OrderStock {
     record SoldOut() implements Taken {}
 
     record OverBuyerLimit(TicketType type) implements Taken {}
+
+    /** Chosen seats that are not free. */
+    record SeatsUnavailable(List<SeatId> seats) implements Taken {}
   }
 
   /**
@@ -65,6 +89,17 @@ public class OrderStock {
         }
         OrderItem item = new OrderItem(type.ticketTypeId(), line.quantity(), type.priceCents(), limited, List.of());
         taken.add(item);
+        if (type.seated()) {
+          SeatRequest request = line.seats() != null ? line.seats() : new SeatRequest(List.of(), true, 0, false);
+          SeatStock.Taken seated = seats.take(eventId, type, orderId, gen, line.quantity(), request, expiresAt);
+          if (seated instanceof SeatStock.Taken.Held held) {
+            taken.set(taken.size() - 1, item.withSeats(held.seats()));
+            continue;
+          }
+          release(eventId, buyerId, orderId, gen, taken);
+          return seated instanceof SeatStock.Taken.Unavailable unavailable
+              ? new Taken.SeatsUnavailable(unavailable.seats()) : new Taken.SoldOut();
+        }
         Optional<List<Allocation>> allocations =
             inventory.take(eventId, type, orderId, gen, line.quantity(), expiresAt);
         if (allocations.isEmpty()) {
@@ -87,6 +122,7 @@ public class OrderStock {
 
   void release(String eventId, String buyerId, String orderId, int gen, List<OrderItem> items) {
     for (OrderItem item : items) {
+      seats.release(eventId, orderId, gen, item.seatIds());
       for (Allocation part : item.allocations()) {
         inventory.release(eventId, item.ticketTypeId(), orderId, gen, part);
       }
@@ -99,6 +135,10 @@ public class OrderStock {
   /** Makes a paid order's holds final: held becomes sold, and the buyer's count no longer expires. */
   public void commit(Order order, Checkpoints checkpoints) {
     for (OrderItem item : order.items()) {
+      if (item.seated()) {
+        seats.commit(order.eventId(), order.orderId(), order.gen(), item.seatIds());
+        checkpoints.reached(Checkpoint.HOLD_COMMITTED);
+      }
       for (Allocation part : item.allocations()) {
         inventory.commit(order.eventId(), item.ticketTypeId(), order.orderId(), order.gen(), part);
         checkpoints.reached(Checkpoint.HOLD_COMMITTED);
@@ -117,7 +157,13 @@ public class OrderStock {
    */
   public boolean giveBack(Order order, Instant readAt) {
     Map<String, Long> checkedIn = order.checkedInByType();
+    Set<String> usedSeats = new HashSet<>();
+    order.tickets().stream().filter(t -> t.seat() != null && t.checkedInAt() != null)
+        .forEach(t -> usedSeats.add(t.seat().id()));
     for (OrderItem item : order.items()) {
+      // A sold seat's entry names its order and generation: returning it is once-only without the returns fence.
+      seats.giveBack(order.eventId(), order.orderId(), order.gen(),
+          item.seatIds().stream().filter(seat -> !usedSeats.contains(seat.toString())).toList());
       long keep = checkedIn.getOrDefault(item.ticketTypeId(), 0L);
       for (Allocation part : item.allocations()) {
         int back = (int) Math.max(0, part.quantity() - keep);
@@ -157,6 +203,7 @@ public class OrderStock {
     if (order.isPresent() && order.get().wasPaid() && order.get().status() != OrderStatus.REFUNDED) {
       commit(order.get(), Checkpoints.NONE); // sold, not released: a refund gives sold tickets back
     }
+    reconcileSeats(order, eventId, orderId, now);
     for (HoldEntry entry : entries) {
       if (order.isEmpty()) {
         releaseExpired(entry, now);
@@ -164,6 +211,45 @@ public class OrderStock {
         release(entry);
       }
     }
+  }
+
+  /**
+   * The seat side of {@link #reconcile}: the order's seat entries in the rows of its items (or, for an order that was
+   * never written, in every row of the event, if it has a seat map), and each hold it does not own released. Sold
+   * seats are left to the refund's give-back.
+   */
+  private void reconcileSeats(Optional<Order> order, String eventId, String orderId, Instant now) {
+    List<SeatId> recorded = order.map(o -> o.items().stream().flatMap(i -> i.seatIds().stream()).toList())
+        .orElse(List.of());
+    if (order.isPresent() && recorded.isEmpty()) {
+      return; // a written order's seats are its items' own: a standing-only order has none
+    }
+    Map<Integer, List<SeatId>> toRelease = new TreeMap<>(); // by generation: one write per row and generation
+    for (OrderSeat held : seats.entries(eventId, orderId, recorded)) {
+      SeatEntry entry = held.entry();
+      int gen = entry.generation().intValue();
+      if (entry.state() == SeatState.HELD && (order.isEmpty() || !ownsSeat(order.get(), held.seat(), gen))) {
+        toRelease.computeIfAbsent(gen, g -> new ArrayList<>()).add(held.seat());
+      }
+    }
+    toRelease.forEach((gen, held) -> {
+      if (order.isEmpty()) {
+        seats.releaseExpired(eventId, orderId, gen, held, now); // its purchase may still be writing its order
+      } else {
+        seats.release(eventId, orderId, gen, held);
+      }
+    });
+  }
+
+  /** Whether the order, in its state, still needs its hold of a seat (to pay, or to finish a retake). */
+  private static boolean ownsSeat(Order order, SeatId seat, int gen) {
+    if (gen != order.gen()) {
+      return false;
+    }
+    return switch (order.status()) {
+      case PENDING_PAYMENT, RETAKING -> order.items().stream().anyMatch(i -> i.seats().contains(seat.toString()));
+      default -> false;
+    };
   }
 
   /** Whether the order, in its state, still needs the entry (to pay, to finish a retake, or counted for good). */

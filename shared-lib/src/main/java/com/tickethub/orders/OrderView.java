@@ -1,6 +1,7 @@
 package com.tickethub.orders;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.tickethub.seats.SeatView;
 import com.tickethub.tickets.Ticket;
 import com.tickethub.tickets.TicketStatus;
 import java.time.Instant;
@@ -27,12 +28,14 @@ public record OrderView(
     List<HistoryEntry> history,
     Instant createdAt) {
 
-  /** A line of the order; {@code priceCents} is the unit price, as on the ticket type. */
-  public record Item(String ticketTypeId, int quantity, long priceCents) {}
+  /** A line of the order; {@code priceCents} is the unit price, as on the ticket type; {@code seats} for a seated type. */
+  public record Item(String ticketTypeId, int quantity, long priceCents,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> seats) {}
 
-  public record TicketView(String ticketId, String ticketTypeId, TicketStatus status) {
+  public record TicketView(String ticketId, String ticketTypeId, TicketStatus status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) SeatView seat) {
     static TicketView of(Ticket ticket) {
-      return new TicketView(ticket.ticketId(), ticket.ticketTypeId(), ticket.status());
+      return new TicketView(ticket.ticketId(), ticket.ticketTypeId(), ticket.status(), ticket.seat());
     }
   }
 
@@ -41,7 +44,8 @@ public record OrderView(
     OrderStatus shown = order.status().shown();
     boolean pending = shown == OrderStatus.PENDING_PAYMENT;
     return new OrderView(order.orderId(), order.eventId(), shown,
-        order.items().stream().map(i -> new Item(i.ticketTypeId(), i.quantity(), i.unitPriceCents())).toList(),
+        order.items().stream().map(i -> new Item(i.ticketTypeId(), i.quantity(), i.unitPriceCents(), i.seats()))
+            .toList(),
         order.amountCents(), order.currency(), pending ? order.expiresAt() : null, pending ? payment : null,
         order.lastPaymentError(), order.wasPaid() ? order.tickets().stream().map(TicketView::of).toList() : null,
         order.history(), order.createdAt());

@@ -5,6 +5,7 @@ import com.tickethub.config.Config;
 import com.tickethub.errors.InvalidRequest;
 import com.tickethub.errors.LimitExceeded;
 import com.tickethub.errors.SalesClosed;
+import com.tickethub.errors.SeatsUnavailable;
 import com.tickethub.errors.SoldOut;
 import com.tickethub.events.Event;
 import com.tickethub.events.EventService;
@@ -16,6 +17,11 @@ import com.tickethub.orders.OrderStock.Line;
 import com.tickethub.orders.OrderStock.Taken;
 import com.tickethub.payments.PaymentGateway;
 import com.tickethub.payments.PaymentIntent;
+import com.tickethub.seats.SeatId;
+import com.tickethub.seats.SeatLayouts;
+import com.tickethub.seats.SeatPlan;
+import com.tickethub.seats.SeatRepository;
+import com.tickethub.seats.SeatRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +52,8 @@ public class PurchaseService {
   private final InventoryRepository inventory;
   private final OrderRepository orders;
   private final OrderStock stock;
+  private final SeatLayouts seatPlans;
+  private final SeatRepository seatRows;
   private final PaymentGateway payments;
   private final HoldExpiryQueue expiryQueue;
   private final Checkpoints checkpoints;
@@ -54,12 +62,14 @@ public class PurchaseService {
 
   @Inject
   public PurchaseService(EventService events, InventoryRepository inventory, OrderRepository orders,
-      OrderStock stock, PaymentGateway payments, HoldExpiryQueue expiryQueue, Checkpoints checkpoints, Clock clock,
-      Config config) {
+      OrderStock stock, SeatLayouts seatPlans, SeatRepository seatRows, PaymentGateway payments,
+      HoldExpiryQueue expiryQueue, Checkpoints checkpoints, Clock clock, Config config) {
     this.events = events;
     this.inventory = inventory;
     this.orders = orders;
     this.stock = stock;
+    this.seatPlans = seatPlans;
+    this.seatRows = seatRows;
     this.payments = payments;
     this.expiryQueue = expiryQueue;
     this.checkpoints = checkpoints;
@@ -70,7 +80,7 @@ public class PurchaseService {
   public OrderView purchase(Caller buyer, Claim claim, PurchaseRequest request) {
     Event event = events.definition(request.eventId());
     Instant now = clock.instant();
-    List<Line> lines = lines(event, request, now);
+    List<Line> lines = lines(event, request, now, claim.resumed());
     String orderId = claim.token();
     if (claim.resumed()) {
       Optional<Order> earlier = orders.find(orderId);
@@ -86,6 +96,10 @@ public class PurchaseService {
     if (taken instanceof Taken.OverBuyerLimit over) {
       throw new LimitExceeded("At most " + over.type().maxPerBuyer() + " tickets of " + over.type().name()
           + " per buyer");
+    }
+    if (taken instanceof Taken.SeatsUnavailable unavailable) {
+      List<String> seats = unavailable.seats().stream().map(SeatId::toString).toList();
+      throw new SeatsUnavailable(seats, "Not free: " + String.join(", ", seats) + "; nothing was held");
     }
     if (!(taken instanceof Taken.All all)) {
       throw soldOut(event.eventId(), lines);
@@ -136,7 +150,7 @@ public class PurchaseService {
     return OrderView.of(order, order.payment());
   }
 
-  private List<Line> lines(Event event, PurchaseRequest request, Instant now) {
+  private List<Line> lines(Event event, PurchaseRequest request, Instant now, boolean resumed) {
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < request.items().size(); i++) {
       PurchaseItem item = request.items().get(i);
@@ -152,17 +166,37 @@ public class PurchaseService {
       if (!type.onSaleAt(now)) {
         throw new SalesClosed(type.name() + " is not on sale now");
       }
-      lines.add(new Line(type, item.quantity()));
+      if (!type.seated() && item.asksForSeats()) {
+        throw new InvalidRequest(field + ".seats", type.name() + " is not a seated type: ask for a quantity only");
+      }
+      lines.add(type.seated() ? new Line(type, item.quantity(), seats(event, type, item, field, resumed))
+          : new Line(type, item.quantity()));
     }
     return lines;
+  }
+
+  /** What a line asks of a seated type; chosen seats must exist and be of that type (400 naming the seat). */
+  private SeatRequest seats(Event event, TicketType type, PurchaseItem item, String field, boolean resumed) {
+    SeatRequest request = item.seatRequest(resumed);
+    SeatPlan plan = seatPlans.of(event);
+    for (int j = 0; j < request.chosen().size(); j++) {
+      SeatId seat = request.chosen().get(j);
+      if (!plan.sells(seat, type.ticketTypeId())) {
+        throw new InvalidRequest(field + ".seats[" + j + "]", plan.row(seat).filter(r -> r.exists(seat.number()))
+            .isPresent() ? seat + " is not a seat of " + type.name() : "there is no seat " + seat + " in this event");
+      }
+    }
+    return request;
   }
 
   /** Counted after the take gave back what it held, so it shows what is really left. */
   private SoldOut soldOut(String eventId, List<Line> lines) {
     Map<String, TypeCounts> counts = inventory.counts(eventId);
+    Map<String, Long> freeSeats = lines.stream().anyMatch(l -> l.type().seated()) ? seatRows.free(eventId) : Map.of();
     Map<String, Long> available = new LinkedHashMap<>();
-    lines.forEach(line -> available.put(line.type().ticketTypeId(),
-        counts.getOrDefault(line.type().ticketTypeId(), TypeCounts.ZERO).available()));
+    lines.forEach(line -> available.put(line.type().ticketTypeId(), line.type().seated()
+        ? freeSeats.getOrDefault(line.type().ticketTypeId(), 0L)
+        : counts.getOrDefault(line.type().ticketTypeId(), TypeCounts.ZERO).available()));
     return new SoldOut(available);
   }
 }

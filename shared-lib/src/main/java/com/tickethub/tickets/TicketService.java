@@ -110,6 +110,7 @@ public class TicketService {
 
   private static Scan scan(ScanResult result, Ticket ticket, Event event) {
     return new Scan(result, ticket.ticketId(), ticket.eventId(), ticket.ticketTypeId(),
-        event.ticketType(ticket.ticketTypeId()).map(TicketType::name).orElse(null), ticket.checkedInAt(), ticket.gate());
+        event.ticketType(ticket.ticketTypeId()).map(TicketType::name).orElse(null), ticket.checkedInAt(), ticket.gate(),
+        ticket.seat());
   }
 }

@@ -152,7 +152,7 @@ class EventListingsTest {
 
   private EventView create(Caller organizer, int hoursAfterWindow) {
     NewEvent event = new NewEvent(template.name(), template.venue(), window.plus(Duration.ofHours(hoursAfterWindow)),
-        template.staff(), template.ticketTypes());
+        template.staff(), template.ticketTypes(), template.seating());
     return app.events().create(organizer, event);
   }
 

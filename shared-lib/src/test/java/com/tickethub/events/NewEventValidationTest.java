@@ -4,10 +4,9 @@ import static com.tickethub.testing.Requests.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tickethub.errors.InvalidRequest;
 import com.tickethub.http.Json;
-import java.util.function.Consumer;
+import com.tickethub.testing.JsonBodies;
 import java.util.regex.Matcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,7 +47,7 @@ class NewEventValidationTest {
       "/extra                         | 1                   | extra",
   })
   void brokenFieldIsNamed(String pointer, String json, String field) {
-    String body = with(node -> set(node, pointer, json));
+    String body = JsonBodies.edited("events/new-event.json", node -> JsonBodies.set(node, pointer, json));
 
     InvalidRequest error = assertThrows(InvalidRequest.class, () -> Json.read(body, NewEvent.class));
 
@@ -96,26 +95,5 @@ class NewEventValidationTest {
       throw new IllegalStateException("No " + field + " in the sample");
     }
     return changed;
-  }
-
-  private static String with(Consumer<ObjectNode> change) {
-    try {
-      ObjectNode node = (ObjectNode) Json.MAPPER.readTree(resource("events/new-event.json"));
-      change.accept(node);
-      return Json.MAPPER.writeValueAsString(node);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void set(ObjectNode root, String pointer, String json) {
-    int cut = pointer.lastIndexOf('/');
-    String parentPointer = pointer.substring(0, cut);
-    ObjectNode parent = (ObjectNode) (parentPointer.isEmpty() ? root : root.at(parentPointer));
-    try {
-      parent.set(pointer.substring(cut + 1), Json.MAPPER.readTree(json));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import com.tickethub.http.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,6 +28,11 @@ class LiveMessagesTest {
         }
       });
       return states;
+    }
+
+    @Override
+    public Optional<LiveMessages.TypeAvailability> free(Map<String, AttributeValue> item) {
+      return Optional.empty();
     }
 
     @Override

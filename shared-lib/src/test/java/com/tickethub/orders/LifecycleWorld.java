@@ -60,9 +60,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * per step, which a failure prints.
  */
 final class LifecycleWorld {
-  /** A payment event's invocation time: the claim of a run that died lapses this long after it started. */
-  private static final long EVENT_REMAINING_MILLIS = 1_000;
-  private static final Duration EVENT_CLAIM_LAPSES = Duration.ofSeconds(2);
   /** The purchase route's claim lapses after the request's remaining time (30 s without a Lambda context). */
   private static final Duration PURCHASE_CLAIM_LAPSES = Duration.ofSeconds(31);
   /** Past every hold, lease and returns delay: one round of letting everything finish. */
@@ -418,7 +415,7 @@ final class LifecycleWorld {
   private String deliver(String body, Checkpoint crash, boolean redeliver) {
     try {
       Optional<PaymentEventService.Outcome> outcome =
-          crashes.call(crash, () -> app.paymentEvents().apply(body, EVENT_REMAINING_MILLIS));
+          crashes.call(crash, () -> app.paymentEvents().apply(body));
       if (outcome.isPresent()) {
         return outcome.get().name();
       }
@@ -429,7 +426,6 @@ final class LifecycleWorld {
     if (!redeliver) {
       return "crashed@" + crash + ", never delivered again";
     }
-    clock.advance(EVENT_CLAIM_LAPSES);
     return "crashed@" + crash + ", delivered again: " + deliver(body, null, false);
   }
 

@@ -21,6 +21,7 @@ import com.tickethub.orders.PurchaseRoute;
 import com.tickethub.orders.PurchaseService;
 import com.tickethub.payments.LocalPaymentGateway;
 import com.tickethub.payments.PaymentGateway;
+import com.tickethub.seats.SeatRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -62,6 +63,8 @@ public interface PurchaseTestComponent {
   ExpiryService expiry();
 
   OrderStock stock();
+
+  SeatRepository seatRows();
 
   OrderLifecycle lifecycle();
 

@@ -9,6 +9,8 @@ import com.tickethub.idempotency.HttpIdempotency;
 import com.tickethub.idempotency.Idempotency;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.orders.OrderRepository;
+import com.tickethub.seats.SeatRepository;
+import com.tickethub.seats.SeatService;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -28,6 +30,10 @@ public interface TestComponent {
   InventoryRepository inventory();
 
   OrderRepository orders();
+
+  SeatRepository seatRows();
+
+  SeatService seats();
 
   Idempotency idempotency();
 

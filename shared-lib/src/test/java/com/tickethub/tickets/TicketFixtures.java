@@ -17,6 +17,7 @@ import com.tickethub.orders.Order;
 import com.tickethub.orders.OrderItem;
 import com.tickethub.orders.OrderRepository;
 import com.tickethub.orders.Transition;
+import com.tickethub.seats.SeatRepository;
 import com.tickethub.testing.TestComponent;
 import com.tickethub.testing.TestStack;
 import java.time.Clock;
@@ -61,7 +62,8 @@ final class TicketFixtures {
         .build();
     TableNames tables = new TableNames(config.require("TABLE_NAME"));
     this.orders = new OrderRepository(counted, tables);
-    this.events = new EventRepository(counted, tables, new InventoryRepository(counted, tables));
+    this.events = new EventRepository(counted, tables, new InventoryRepository(counted, tables),
+        new SeatRepository(counted, tables));
   }
 
   TicketService service(TicketKeyRing keys) {

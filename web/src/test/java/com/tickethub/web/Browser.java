@@ -128,6 +128,12 @@ final class Browser {
     });
   }
 
+  /** The form control labelled {@code label} inside the fieldset whose legend is {@code group} ("Ticket type 2"). */
+  WebElement field(String group, String label) {
+    return waitFor(d -> d.findElements(By.xpath("//fieldset[legend[normalize-space()=" + literal(group) + "]]//label[normalize-space()="
+        + literal(label) + "]")).stream().map(l -> d.findElement(By.id(l.getAttribute("for")))).findFirst().orElse(null));
+  }
+
   WebElement button(String text) {
     return waitFor(d -> d.findElements(By.xpath("//button[normalize-space()=" + literal(text) + "]")).stream()
         .filter(WebElement::isDisplayed).findFirst().orElse(null));
@@ -150,7 +156,10 @@ final class Browser {
 
   /** Types into a field as React sees it (also for date inputs, whose typing depends on the locale). */
   void fill(String label, String value) {
-    WebElement element = field(label);
+    fill(field(label), value);
+  }
+
+  void fill(WebElement element, String value) {
     ((JavascriptExecutor) driver).executeScript(
         "const el = arguments[0];"
             + "const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : el.tagName === 'SELECT' ? "

@@ -3,6 +3,9 @@ package com.tickethub.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tickethub.local.stack.ProjectRoot;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -60,6 +63,28 @@ class FormMessagesBrowserTest {
     browser.button("Create the event").click();
     assertTrue(browser.alertContaining("startsAt").contains("must be in the future"));
     assertEquals("true", browser.field("Starts at (your local time)").getAttribute("aria-invalid"));
+  }
+
+  @Test
+  void seatMapProblemFromTheServerIsShownAtTheSeatMap() throws IOException {
+    browser.signIn("org-seatmap-" + run, "organizer");
+    browser.open("/organizer/new");
+    browser.fill("Event name", "Flat Hall " + run);
+    browser.fill("Venue", "Flat Hall");
+    browser.fill("Starts at (your local time)", "2031-06-01T20:00");
+    browser.fill("Name", "Stalls");
+    browser.fill("Price (EUR)", "30");
+    browser.field("Seated (a category of the seat map)").click();
+    browser.field("This event has a seat map").click();
+    // A row whose seats would all stand on one spot: only the server's rules say so.
+    String hall = Files.readString(ProjectRoot.find().resolve("web/src/test/resources/seated-hall.json"));
+    browser.fill("Seat map (JSON)", hall.replaceFirst("\"dx\": 20", "\"dx\": 0").replace("Balcony", "Stalls"));
+    browser.button("Create the event").click();
+
+    String problem = browser.alertContaining("seating.sections[0].rows[0].dx");
+    assertTrue(problem.contains("must not both be 0"), problem);
+    assertEquals("true", browser.field("Seat map (JSON)").getAttribute("aria-invalid"));
+    assertTrue(browser.driver.findElement(By.id("seating-error")).getText().contains("seating.sections[0].rows[0].dx"));
   }
 
   @Test

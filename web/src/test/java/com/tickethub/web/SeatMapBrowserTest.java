@@ -12,8 +12,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * The 2D seat map in headless Chromium, through the organizer's preview of a layout (no seated event needed): a
- * 20,000-seat arena draws in under a second, and the map is used with the keyboard alone.
+ * The 2D seat map in headless Chromium: a 20,000-seat arena draws in under a second, in the organizer's preview
+ * of a layout and on a buyer's page of a seated event (GET /events/{id}/seats), and the map is used with the
+ * keyboard alone.
  */
 class SeatMapBrowserTest {
   private final Browser browser = Browser.get();
@@ -39,6 +40,42 @@ class SeatMapBrowserTest {
     System.out.println("seat map: 20,000 seats drawn in " + millis + " ms (to the next paint)");
     browser.script("document.querySelector('.seatmap-canvas').scrollIntoView()");
     browser.record("seat-map-arena-preview");
+  }
+
+  @Test
+  void twentyThousandSeatArenaEventDrawsForABuyerInUnderASecond() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    browser.signIn("org-arena-" + run, "organizer");
+    browser.open("/organizer/new");
+    browser.fill("Event name", "Arena Night " + run);
+    browser.fill("Venue", "City Arena");
+    browser.fill("Starts at (your local time)", "2031-05-01T20:00");
+    browser.field("This event has a seat map").click();
+    browser.button("Start from the arena template (20,000 seats)").click();
+    browser.heading("Preview");
+    browser.button("Create the event").click();
+    browser.heading("Live sales and check-ins");
+    String eventId = browser.driver.getCurrentUrl().replaceAll(".*/organizer/events/", "");
+
+    browser.signIn("buyer-arena-" + run, "buyer");
+    long opened = System.nanoTime();
+    browser.open("/events/" + eventId);
+    WebElement meta = browser.waitFor(d -> d.findElements(By.cssSelector("[data-render-ms]")).stream().findFirst().orElse(null));
+    long toMap = (System.nanoTime() - opened) / 1_000_000;
+
+    long drawn = Long.parseLong(meta.getAttribute("data-render-ms"));
+    long seats = Long.parseLong(browser.driver.findElement(By.cssSelector(".seatmap-canvas canvas")).getAttribute("data-seats"));
+    // From the last byte of GET /events/{id}/seats to the painted map: reading the rows, laying out, drawing.
+    long fromAnswer = ((Number) browser.script(
+        "const r = performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/seats')).pop();"
+            + "const m = performance.getEntriesByName('seatmap-render').pop(); return Math.round(m.startTime + m.duration - r.responseEnd);"))
+        .longValue();
+    System.out.println("seat map: a buyer's 20,000-seat arena drawn in " + drawn + " ms (to the next paint), " + fromAnswer
+        + " ms from the seat map's answer, " + toMap + " ms from opening the page");
+    assertEquals(20_000, seats);
+    assertTrue(drawn < 1000, "20,000 seats drawn in " + drawn + " ms");
+    browser.script("document.querySelector('.seatmap-canvas').scrollIntoView()");
+    browser.record("seat-map-arena");
   }
 
   @Test

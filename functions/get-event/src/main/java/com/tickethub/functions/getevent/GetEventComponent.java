@@ -7,6 +7,7 @@ import com.tickethub.config.CoreModule;
 import com.tickethub.events.EventListings;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
+import com.tickethub.seats.SeatService;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -17,6 +18,8 @@ public interface GetEventComponent {
   HttpEndpoint http();
 
   EventService events();
+
+  SeatService seats();
 
   EventListings listings();
 

@@ -12,17 +12,21 @@ import com.tickethub.http.ApiResponse;
 import com.tickethub.http.Caching;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.http.Validation;
+import com.tickethub.seats.SeatMap;
+import com.tickethub.seats.SeatService;
 import java.util.Map;
 
 /**
  * {@code GET /events/{eventId}}: anyone reads an event with each ticket type's available count;
  * cacheable for a second by a CDN (ETag, 304 on If-None-Match), the polling fallback of live availability;
+ * {@code GET /events/{eventId}/seats}: anyone reads its seat map (cacheable the same way, gzip when asked);
  * {@code GET /events/{eventId}/stats}: its organizer reads the counts per type, check-ins included;
  * {@code GET /events}: anyone lists the upcoming events; {@code GET /organizer/events}: an organizer lists theirs.
  */
 public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final HttpEndpoint http;
   private final EventService events;
+  private final SeatService seats;
   private final EventListings listings;
 
   public GetEventHandler() {
@@ -37,6 +41,7 @@ public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEve
   GetEventHandler(GetEventComponent component) {
     this.http = component.http();
     this.events = component.events();
+    this.seats = component.seats();
     this.listings = component.listings();
   }
 
@@ -50,6 +55,10 @@ public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEve
           request.queryParameter("limit"), request.queryParameter("cursor")));
       case "GET /events/{eventId}/stats" -> ApiResponse.json(200,
           events.stats(request.caller(), request.pathParameter("eventId")));
+      case "GET /events/{eventId}/seats" -> {
+        SeatMap map = seats.map(request.pathParameter("eventId"));
+        yield Caching.versioned(request, map.version(), map);
+      }
       default -> Caching.publicForOneSecond(request, ApiResponse.json(200, events.get(request.pathParameter("eventId"))));
     });
   }

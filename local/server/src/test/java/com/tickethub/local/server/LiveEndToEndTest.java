@@ -120,6 +120,41 @@ class LiveEndToEndTest {
   }
 
   @Test
+  void aViewerOfASeatedEventSeesAnotherBuyersSeatsHeldThenSoldThenFreeAgain() {
+    TestHttp.Response created = http.post("/events", organizer, TestHttp.resource("seats/small-hall.json"));
+    assertEquals(201, created.status(), created.body());
+    JsonNode event = created.json();
+    String stalls = event.path("ticketTypes").path(1).path("ticketTypeId").asText();
+    try (LiveClient viewer = LiveClient.connect(TestServer.get().baseUri())) {
+      JsonNode snapshot = viewer.subscribe(eventId(event));
+      assertEquals(31, available(snapshot, stalls));
+      assertEquals(snapshot.path("version").asLong(), snapshot.path("seats").path("version").asLong());
+      assertEquals("FFFFFFFFFF", snapshot.path("seats").path("sections").path(0).path("rows").path(0).path("state")
+          .asText());
+
+      TestHttp.Response bought = http.send("POST", "/tickets/purchase", buyer, "{\"eventId\": \"" + eventId(event)
+          + "\", \"items\": [{\"ticketTypeId\": \"" + stalls + "\", \"seats\": [\"A-1-4\", \"A-1-5\"]}]}",
+          Map.of("Idempotency-Key", "live-" + UUID.randomUUID()));
+      assertEquals(201, bought.status(), bought.body());
+      long answered = System.nanoTime();
+      LiveClient.Received held = last(viewer.until(m -> seats(m, "H"), PATIENCE));
+      assertTrue(held.nanos() - answered < CONTRACT.toNanos(),
+          "the held seats arrived " + (held.nanos() - answered) / 1_000_000 + " ms after the 201");
+      assertEquals(29, available(held.message(), stalls));
+
+      String orderId = bought.json().path("orderId").asText();
+      assertEquals(202, http.post("/_local/stripe/pay", null, "{\"orderId\": \"" + orderId + "\"}").status());
+      JsonNode sold = last(viewer.until(m -> seats(m, "S"), PATIENCE)).message();
+      assertEquals(29, available(sold, stalls));
+
+      TestHttp.Response refunded = http.post("/orders/" + orderId + "/refund", organizer, null);
+      assertEquals(200, refunded.status(), refunded.body());
+      JsonNode free = last(viewer.until(m -> seats(m, "F"), PATIENCE)).message();
+      assertEquals(31, available(free, stalls));
+    }
+  }
+
+  @Test
   void aConnectionWatchesSeveralEventsAndHearsOnlyOfThose() {
     JsonNode watched = newEvent();
     JsonNode other = newEvent();
@@ -232,6 +267,16 @@ class LiveEndToEndTest {
 
   private static String general(JsonNode event) {
     return event.path("ticketTypes").path(0).path("ticketTypeId").asText();
+  }
+
+  private static LiveClient.Received last(List<LiveClient.Received> messages) {
+    return messages.get(messages.size() - 1);
+  }
+
+  /** True for a changes message in which both seats the test buys have {@code state}. */
+  private static boolean seats(JsonNode message, String state) {
+    return state.equals(message.path("seats").path("A-1-4").asText())
+        && state.equals(message.path("seats").path("A-1-5").asText());
   }
 
   /** The type's available count in a snapshot or changes message; -1 when the message does not list it. */

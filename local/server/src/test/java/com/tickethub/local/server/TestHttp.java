@@ -70,6 +70,28 @@ final class TestHttp {
     }
   }
 
+  /** A response whose body is kept as bytes (a gzip body, for one). */
+  record Raw(int status, Map<String, List<String>> headers, byte[] body) {
+    String header(String name) {
+      return headers.getOrDefault(name, List.of("")).get(0);
+    }
+  }
+
+  Raw raw(String method, String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(request::header);
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Raw(response.statusCode(), response.headers().map(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Response get(String path, String token) {
     return send("GET", path, token, null, Map.of());
   }
