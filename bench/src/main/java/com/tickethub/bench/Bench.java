@@ -2,7 +2,7 @@ package com.tickethub.bench;
 
 import java.util.Arrays;
 
-/** {@code java -jar bench/target/bench.jar coldstart|load|live|seatmap|onsale}: prints its results as markdown tables. */
+/** {@code java -jar bench/target/bench.jar coldstart|load|cost|sweep|scale|chart|live|seatmap|onsale}: prints markdown tables. */
 public final class Bench {
   private Bench() {}
 
@@ -12,11 +12,16 @@ public final class Bench {
     switch (which) {
       case "coldstart" -> ColdStartBench.main(rest);
       case "load" -> PurchaseLoadBench.main(rest);
+      case "cost" -> CostBench.main(rest);
+      case "sweep" -> SweepBench.main(rest);
+      case "scale" -> ScaleBench.main(rest);
+      case "chart" -> Charts.main(rest);
       case "live" -> LiveBench.main(rest);
       case "seatmap" -> SeatMapBench.main(rest);
       case "onsale" -> OnSaleBench.main(rest);
       default -> {
-        System.err.println("usage: bench coldstart [runs] | load [tickets] [threads,...] | live [viewers] [buyers] [seconds]"
+        System.err.println("usage: bench coldstart [runs] | load [tickets] [buyers,...] [--label L] [--jfr] [--tree DIR]"
+            + " | cost [orders] [tree] | sweep [finished] | scale | chart | live [viewers] [buyers] [seconds]"
             + " | seatmap [seats,...] | onsale [buyers]");
         System.exit(2);
       }

@@ -1,7 +1,7 @@
 package com.tickethub.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tickethub.local.invoke.ColdStartProbe;
 import com.tickethub.local.server.Invoke;
 import com.tickethub.local.server.LocalSecrets;
 import com.tickethub.local.server.TemplateFunction;
@@ -14,22 +14,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * For each function of template.yaml: a fresh JVM on its own shaded jar answering its sample event from
- * events/, started exactly as {@code ./run invoke} starts it ({@link Invoke#command}) against one
- * in-memory dynalite + ElasticMQ. Wall time of the whole process and its peak RSS (from
- * {@code /usr/bin/time -v}, else VmRSS sampled every 20 ms), median of the runs.
+ * For each function of template.yaml, fresh JVMs on its own shaded jar ({@link ColdStartProbe}, with the function's
+ * template environment and {@code AWS_LAMBDA_FUNCTION_NAME} set, as in Lambda), against one in-memory dynalite +
+ * ElasticMQ: init (JVM start to handler built), then 10 invocations of its sample event from events/, without
+ * priming and with it (the {@code Priming} steps run in-process where SnapStart would run them before its snapshot,
+ * timed apart). The baseline row is a JVM that builds one DynamoDB client and answers one GetItem. Medians of the
+ * runs; peak RSS of the primed JVM from {@code /usr/bin/time -v}.
  */
 final class ColdStartBench {
   private static final Path TIME = Path.of("/usr/bin/time");
-  private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int INVOCATIONS = 10;
 
-  private record Run(long wallMillis, long peakRssKb, int exitStatus, String answer) {}
+  private record Run(double initMs, double primeMs, double firstMs, double tenthMs, long rssKb, String answer) {}
 
   private ColdStartBench() {}
 
@@ -38,29 +38,84 @@ final class ColdStartBench {
     Path root = ProjectRoot.find();
     Template template = Template.read(root.resolve("template.yaml"));
     Path work = Files.createTempDirectory("tickethub-bench-");
-    boolean timeTool = Files.isExecutable(TIME);
-    System.out.printf("java %s, %d cores, %d runs each, peak RSS from %s%n%n", Runtime.version(),
-        Runtime.getRuntime().availableProcessors(), runs, timeTool ? "/usr/bin/time -v" : "VmRSS sampled every 20 ms");
-    System.out.println("| function | jar (MB) | event | answer | wall ms, median (min-max) | peak RSS MB, median |");
-    System.out.println("|---|---:|---|---|---:|---:|");
+    System.out.printf("%s; %d runs each (median); %d invocations per JVM%n%n", Machine.describe(), runs, INVOCATIONS);
+    System.out.println("| function | jar MB | init ms | unprimed: 1st ms | unprimed: 10th ms | priming ms (before the "
+        + "snapshot) | primed: 1st ms | primed: 10th ms | primed 1st / 10th | init + primed 1st, x baseline | "
+        + "peak RSS MB |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     try (LocalAws aws = LocalAws.start(template, null, false)) {
       LocalSecrets.fill(aws, work, System.getenv());
-      for (TemplateFunction function : TemplateFunction.all(template)) {
+      List<TemplateFunction> functions = TemplateFunction.all(template);
+      TemplateFunction any = functions.get(0);
+      Run baseline = median(runs, () -> probe(root, aws, any, sampleEvent(root, any.moduleName()), work,
+          List.of("--baseline")));
+      double baselineTotal = baseline.initMs() + baseline.firstMs();
+      System.out.printf("| baseline: one DynamoDB client, one GetItem | %.1f | %.0f | %.0f | | | | | | 1.00 | %d |%n",
+          Files.size(any.jar(root)) / 1e6, baseline.initMs(), baseline.firstMs(), baseline.rssKb() / 1024);
+      for (TemplateFunction function : functions) {
         Path event = sampleEvent(root, function.moduleName());
-        List<Run> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-          ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of());
-          results.add(run(process, work, timeTool));
-        }
-        List<Long> walls = results.stream().map(Run::wallMillis).sorted().toList();
-        List<Long> rss = results.stream().map(Run::peakRssKb).sorted().toList();
-        Run last = results.get(results.size() - 1);
-        System.out.printf("| %s | %.1f | %s | %s | %d (%d-%d) | %d |%n", function.logicalId(),
-            Files.size(function.jar(root)) / 1e6, event.getFileName(),
-            last.exitStatus() == 0 ? last.answer() : "exit " + last.exitStatus(),
-            walls.get(walls.size() / 2), walls.get(0), walls.get(walls.size() - 1), rss.get(rss.size() / 2) / 1024);
+        List<String> probe = List.of(function.handlerClass(), event.toString(), String.valueOf(INVOCATIONS));
+        Run cold = median(runs, () -> probe(root, aws, function, event, work, probe));
+        List<String> primedArgs = new ArrayList<>(probe);
+        primedArgs.add("--prime");
+        Run primed = median(runs, () -> probe(root, aws, function, event, work, primedArgs));
+        System.out.printf("| %s (%s) | %.1f | %.0f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %.2f | %d |%n",
+            function.logicalId(), primed.answer(), Files.size(function.jar(root)) / 1e6, primed.initMs(),
+            cold.firstMs(), cold.tenthMs(), primed.primeMs(), primed.firstMs(), primed.tenthMs(),
+            primed.firstMs() / Math.max(0.1, primed.tenthMs()), (primed.initMs() + primed.firstMs()) / baselineTotal,
+            primed.rssKb() / 1024);
       }
     }
+  }
+
+  interface Probe {
+    Run run() throws Exception;
+  }
+
+  private static Run median(int runs, Probe probe) throws Exception {
+    List<Run> all = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      all.add(probe.run());
+    }
+    return new Run(mid(all, Run::initMs), mid(all, Run::primeMs), mid(all, Run::firstMs), mid(all, Run::tenthMs),
+        (long) mid(all, r -> (double) r.rssKb()), all.get(all.size() - 1).answer());
+  }
+
+  private static double mid(List<Run> runs, Function<Run, Double> value) {
+    List<Double> sorted = runs.stream().map(value).sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static Run probe(Path root, LocalAws aws, TemplateFunction function, Path event, Path work,
+      List<String> args) throws Exception {
+    ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of());
+    List<String> command = new ArrayList<>(process.command().subList(0, 3)); // java -cp <runner>:<jar>
+    command.add(ColdStartProbe.class.getName());
+    command.addAll(args);
+    Path rss = work.resolve("time.txt");
+    if (Files.isExecutable(TIME)) {
+      command.addAll(0, List.of(TIME.toString(), "-v", "-o", rss.toString()));
+    }
+    process.command(command);
+    process.environment().put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+    Path out = work.resolve("probe.json");
+    process.redirectOutput(out.toFile()).redirectError(work.resolve("probe-err.txt").toFile());
+    int status = process.start().waitFor();
+    String text = Files.readString(out).trim();
+    if (status != 0 || text.isEmpty()) {
+      throw new IllegalStateException(function.logicalId() + " probe failed (" + status + "): "
+          + Files.readString(work.resolve("probe-err.txt")));
+    }
+    JsonNode result = Api.JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
+    JsonNode times = result.get("invocationsMs");
+    long rssKb = 0;
+    if (Files.isExecutable(TIME)) {
+      var m = java.util.regex.Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)")
+          .matcher(Files.readString(rss));
+      rssKb = m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+    return new Run(result.get("initMs").asDouble(), result.get("primeMs").asDouble(), times.get(0).asDouble(),
+        times.get(times.size() - 1).asDouble(), rssKb, result.path("primingSteps").asInt() + " steps");
   }
 
   /** {@code events/<module>.json}, or else the first {@code events/<module>-<case>.json}. */
@@ -73,62 +128,5 @@ final class ColdStartBench {
       return files.filter(f -> f.getFileName().toString().startsWith(module + "-")).sorted().findFirst()
           .orElseThrow(() -> new IllegalStateException("No sample event for " + module + " in events/"));
     }
-  }
-
-  private static Run run(ProcessBuilder process, Path work, boolean timeTool) throws Exception {
-    Path out = work.resolve("stdout.json");
-    Path rssReport = work.resolve("time.txt");
-    if (timeTool) {
-      List<String> command = new ArrayList<>(List.of(TIME.toString(), "-v", "-o", rssReport.toString()));
-      command.addAll(process.command());
-      process.command(command);
-    }
-    process.redirectOutput(out.toFile()).redirectError(work.resolve("stderr.txt").toFile());
-    long start = System.nanoTime();
-    Process p = process.start();
-    long sampledPeakKb = timeTool ? 0 : sampleRss(p);
-    int status = p.waitFor();
-    long wallMillis = (System.nanoTime() - start) / 1_000_000;
-    long peakKb = sampledPeakKb;
-    if (timeTool) {
-      Matcher m = MAX_RSS.matcher(Files.readString(rssReport));
-      peakKb = m.find() ? Long.parseLong(m.group(1)) : -1;
-    }
-    return new Run(wallMillis, peakKb, status, answer(Files.readString(out)));
-  }
-
-  /** What the handler answered: an HTTP status, a batch's failures, or "ok". */
-  private static String answer(String stdout) {
-    try {
-      JsonNode result = JSON.readTree(stdout);
-      if (result != null && result.has("statusCode")) {
-        return "HTTP " + result.get("statusCode").asInt();
-      }
-      if (result != null && result.has("batchItemFailures")) {
-        return result.get("batchItemFailures").size() + " batch failures";
-      }
-      return "ok";
-    } catch (IOException e) {
-      return "ok (not JSON)";
-    }
-  }
-
-  /** The highest VmRSS of the process, read every 20 ms until it exits. */
-  private static long sampleRss(Process p) throws InterruptedException {
-    Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
-    long peak = 0;
-    while (p.isAlive()) {
-      try {
-        for (String line : Files.readAllLines(status)) {
-          if (line.startsWith("VmRSS:")) {
-            peak = Math.max(peak, Long.parseLong(line.replaceAll("\\D", "")));
-          }
-        }
-      } catch (IOException | NumberFormatException e) {
-        // the process ended between isAlive and the read
-      }
-      Thread.sleep(20);
-    }
-    return peak;
   }
 }

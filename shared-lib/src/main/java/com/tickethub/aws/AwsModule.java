@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -17,13 +18,15 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * AWS SDK clients, built once per container with an explicit region, credentials and the light
  * URLConnection HTTP client (no Apache or Netty in the jar, nothing looked up at cold start).
- * {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} point them at local stand-ins.
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} point them at local stand-ins. In Lambda the
+ * DynamoDB client is primed before the SnapStart snapshot ({@link Priming}) with a read of a key that never exists.
  */
 @Module
 public final class AwsModule {
@@ -59,7 +62,12 @@ public final class AwsModule {
   @Provides
   @Singleton
   static DynamoDbClient dynamoDb(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
-    return configure(DynamoDbClient.builder(), config, "DYNAMODB", credentials).httpClient(http).build();
+    DynamoDbClient client = configure(DynamoDbClient.builder(), config, "DYNAMODB", credentials).httpClient(http).build();
+    if (config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
+      config.optional("TABLE_NAME").ifPresent(table -> Priming.register("dynamodb", () -> client.getItem(b -> b
+          .tableName(table).key(Map.of("pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING"))))));
+    }
+    return client;
   }
 
   @Provides

@@ -24,15 +24,17 @@ import javax.inject.Singleton;
 @Singleton
 public class EventService {
   private final EventRepository events;
+  private final EventCache cache;
   private final InventoryRepository inventory;
   private final SeatRepository seats;
   private final OrderRepository orders;
   private final Clock clock;
 
   @Inject
-  public EventService(EventRepository events, InventoryRepository inventory, SeatRepository seats,
+  public EventService(EventRepository events, EventCache cache, InventoryRepository inventory, SeatRepository seats,
       OrderRepository orders, Clock clock) {
     this.events = events;
+    this.cache = cache;
     this.inventory = inventory;
     this.seats = seats;
     this.orders = orders;
@@ -85,6 +87,14 @@ public class EventService {
 
   public Event find(String eventId) {
     return events.find(eventId).orElseThrow(() -> new NotFound("No event " + eventId));
+  }
+
+  /**
+   * The event as this container read it at most {@link EventCache#TTL} ago: for paths that only need what never
+   * changes once an event exists (its ticket types, prices, limits, sales windows, seating), such as a purchase.
+   */
+  public Event definition(String eventId) {
+    return cache.find(eventId).orElseThrow(() -> new NotFound("No event " + eventId));
   }
 
   /**

@@ -47,7 +47,8 @@ public class ExpiryService {
       again.ifPresent(due -> queue.schedule(message, due, now));
       return again.isPresent() ? Result.NOT_DUE : Result.SETTLED;
     }
-    Reconciled reconciled = lifecycle.reconcile(message.orderId(), message.eventId(), message.buyerId());
+    Reconciled reconciled = lifecycle.reconcile(message.orderId(), message.eventId(), message.buyerId(),
+        message.firstAttempt());
     if (reconciled.result() == Result.NOT_DUE) {
       queue.schedule(message, reconciled.dueAt(), now);
     }

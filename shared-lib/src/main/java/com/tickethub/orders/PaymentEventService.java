@@ -1,6 +1,5 @@
 package com.tickethub.orders;
 
-import com.tickethub.idempotency.Idempotency;
 import com.tickethub.payments.StripeEvent;
 import com.tickethub.payments.StripeEventType;
 import com.tickethub.payments.StripeEvents;
@@ -11,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one Stripe event to its order, at most once per event id (the idempotency layer, key
- * {@code payment-events#stripe#<eventId>}); every effect is also a conditional move of the order
- * ({@link OrderLifecycle}), so events in any order, any number of times, and a redelivery after a crash between
- * any two writes all reach the same final state. An order is paid only by its own PaymentIntent, for its exact
+ * Applies one Stripe event to its order. Every effect is a conditional move of the order ({@link OrderLifecycle})
+ * or is keyed (a history entry per event id, a Stripe refund per order or intent), so events in any order, any
+ * number of times, and a redelivery after a crash between any two writes all reach the same final state, without
+ * an idempotency record per event: Stripe redelivers for up to 3 days, longer than such a record would be kept
+ * (24 h), so correctness could never rest on it, and it cost two of the five DynamoDB requests of a payment. An order is paid only by its own PaymentIntent, for its exact
  * amount and currency; any other payment for it is refunded and recorded in its history.
  * An event whose order cannot be found, or a body that is not a Stripe event, throws: the consumer reports the
  * message as failed and SQS moves it to the DLQ after 5 receives.
@@ -23,37 +23,33 @@ import org.slf4j.LoggerFactory;
 public class PaymentEventService {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentEventService.class);
 
-  /** What applying an event did (stored with its idempotency record, so a replay reports it again). */
+  /** What applying an event did (logged). */
   public enum Outcome {
     PAID, LATE_PAID, ALREADY_PAID,
     REFUNDED, LATE_PAYMENT_REFUNDED, SECOND_PAYMENT_REFUNDED, MISMATCHED_PAYMENT_REFUNDED,
     PAYMENT_ERROR_RECORDED, CANCELLED, IGNORED, NO_CHANGE
   }
 
-  private final Idempotency idempotency;
   private final OrderRepository orders;
   private final OrderLifecycle lifecycle;
 
   @Inject
-  public PaymentEventService(Idempotency idempotency, OrderRepository orders, OrderLifecycle lifecycle) {
-    this.idempotency = idempotency;
+  public PaymentEventService(OrderRepository orders, OrderLifecycle lifecycle) {
     this.orders = orders;
     this.lifecycle = lifecycle;
   }
 
   /**
    * @param body the raw Stripe event, as verified by the webhook
-   * @param remainingMillis the invocation's remaining time: a claim left by a run that died is taken over after it
    * @throws IllegalArgumentException when the body is not a Stripe event
    * @throws UnknownOrder when no order matches the event
    */
-  public Outcome apply(String body, long remainingMillis) {
+  public Outcome apply(String body) {
     StripeEvent event = StripeEvents.parse(body);
     if (event.kind() == StripeEventType.IGNORED) {
       return Outcome.IGNORED;
     }
-    return Outcome.valueOf(idempotency.run("payment-events#stripe#" + event.id(), event.id(), remainingMillis,
-        claim -> handle(event).name()));
+    return handle(event);
   }
 
   /** No order matches an event: a poison message (or an order of another deployment sharing the Stripe account). */

@@ -78,7 +78,7 @@ public class PurchaseService {
   }
 
   public OrderView purchase(Caller buyer, Claim claim, PurchaseRequest request) {
-    Event event = events.find(request.eventId());
+    Event event = events.definition(request.eventId());
     Instant now = clock.instant();
     List<Line> lines = lines(event, request, now, claim.resumed());
     String orderId = claim.token();
@@ -89,8 +89,8 @@ public class PurchaseService {
       }
     }
     Instant expiresAt = now.plus(holdTime).truncatedTo(ChronoUnit.SECONDS);
-    expiryQueue.schedule(new ExpiryMessage(orderId, event.eventId(), buyer.sub(), ExpiryMessage.Kind.HOLD),
-        expiresAt, now);
+    expiryQueue.schedule(new ExpiryMessage(orderId, event.eventId(), buyer.sub(), ExpiryMessage.Kind.HOLD,
+        !claim.resumed()), expiresAt, now);
     checkpoints.reached(Checkpoint.EXPIRY_SCHEDULED);
     Taken taken = stock.take(event.eventId(), buyer.sub(), orderId, 1, lines, expiresAt);
     if (taken instanceof Taken.OverBuyerLimit over) {

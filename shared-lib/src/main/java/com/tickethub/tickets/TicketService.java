@@ -6,7 +6,7 @@ import com.tickethub.errors.Forbidden;
 import com.tickethub.errors.NotFound;
 import com.tickethub.errors.TicketRejected;
 import com.tickethub.events.Event;
-import com.tickethub.events.EventRepository;
+import com.tickethub.events.EventCache;
 import com.tickethub.events.TicketType;
 import com.tickethub.orders.Order;
 import com.tickethub.orders.OrderRepository;
@@ -23,12 +23,12 @@ import javax.inject.Singleton;
 @Singleton
 public class TicketService {
   private final OrderRepository orders;
-  private final EventRepository events;
+  private final EventCache events;
   private final TicketCodes codes;
   private final Clock clock;
 
   @Inject
-  public TicketService(OrderRepository orders, EventRepository events, TicketCodes codes, Clock clock) {
+  public TicketService(OrderRepository orders, EventCache events, TicketCodes codes, Clock clock) {
     this.orders = orders;
     this.events = events;
     this.codes = codes;
@@ -55,8 +55,9 @@ public class TicketService {
    * Checks a ticket in at a gate. The signature is checked first, so a forged or malformed code costs no database
    * access at all; then the caller must be the organizer of {@code request.eventId}, or be in the {@code staff}
    * group and on the event's staff list (the group makes an account a scanner at all, the list says for which
-   * events); then one conditional update of the ticket's order decides, and only a refused update reads the order
-   * to say why.
+   * events), as this container read the event at most {@link EventCache#TTL} ago (a caller it refuses is checked
+   * against a fresh read); then one conditional update of the ticket's order decides, and only a refused update
+   * reads the order to say why. So the common scan is one request.
    *
    * @return the VALID scan
    * @throws TicketRejected for ALREADY_USED, INVALID, WRONG_EVENT and VOID
@@ -66,9 +67,11 @@ public class TicketService {
     if (!code.isValid()) {
       throw new TicketRejected(Scan.of(ScanResult.INVALID), "The code is not a genuine ticket code");
     }
-    Event event = events.find(request.eventId()).orElseThrow(() -> new NotFound("No event " + request.eventId()));
-    boolean gateStaff = caller.has(Role.STAFF) && event.staff().contains(caller.sub());
-    if (!gateStaff && !caller.sub().equals(event.organizerId())) {
+    Event event = events.find(request.eventId())
+        .filter(cached -> mayScan(caller, cached))
+        .or(() -> events.fresh(request.eventId()))
+        .orElseThrow(() -> new NotFound("No event " + request.eventId()));
+    if (!mayScan(caller, event)) {
       throw new Forbidden("Only the event's gate staff (staff group, on its staff list) and its organizer may"
           + " validate its tickets");
     }
@@ -93,6 +96,11 @@ public class TicketService {
       default:
         throw new IllegalStateException("Ticket " + ticket.ticketId() + " is ISSUED but its check-in was refused");
     }
+  }
+
+  private static boolean mayScan(Caller caller, Event event) {
+    return caller.sub().equals(event.organizerId())
+        || (caller.has(Role.STAFF) && event.staff().contains(caller.sub()));
   }
 
   private Optional<Ticket> find(String ticketId) {

@@ -55,7 +55,7 @@ class HoldExpiryTest {
     Result result = shortHolds.expiry().handle(message.body());
 
     assertEquals(Result.EXPIRED, result);
-    assertEquals(Json.write(new ExpiryMessage(order.orderId(), event.eventId(), "u-q", ExpiryMessage.Kind.HOLD)),
+    assertEquals(Json.write(new ExpiryMessage(order.orderId(), event.eventId(), "u-q", ExpiryMessage.Kind.HOLD, true)),
         message.body());
     assertExpiredAndBack(order.orderId(), "u-q");
   }
@@ -118,7 +118,7 @@ class HoldExpiryTest {
   @Test
   void paidOrderIsNotReleasedByExpiry() {
     OrderView view = app.purchases().purchase(buyer("u-paid"), claim(), request(event, "Standard", 2));
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), 30_000);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
     clock.advance(HOLD_LAPSES);
 
     fixture.timePassed(clock.instant());

@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * end-to-end races of the local server's LifecycleRacesEndToEndTest produce them with real concurrency).
  */
 class LifecycleDefectsTest {
-  private static final long REMAINING = 30_000;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T00:00:00Z"));
   /** Runs a step of another actor at a checkpoint of the flow under test, as a racing request would. */
@@ -65,7 +64,7 @@ class LifecycleDefectsTest {
   }
 
   private void pay(OrderView view) {
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
   }
 
   @Test
@@ -187,7 +186,7 @@ class LifecycleDefectsTest {
   @Test
   void orderHistoryRecordsPaymentsFailuresAndTheRefundWithWhoAndStripeIds() {
     OrderView view = buy("u-history", 1);
-    app.paymentEvents().apply(StripeEventFixture.failed(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.failed(view));
     pay(view);
     app.orderService().refund(organizer(PurchaseFixture.ORGANIZER), view.orderId());
 

@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * writes.
  */
 class PaymentEventCrashTest {
-  private static final long REMAINING = 1_000;
-  /** Past the dead run's claim on the event id (its remaining time), so the redelivery takes it over. */
+  /** A redelivery comes a little later (the queue's visibility timeout). */
   private static final Duration CLAIM_LAPSES = Duration.ofSeconds(2);
   /** Past a dead worker's lease on a late payment or a refund, so the next one may take it over. */
   private static final Duration LEASE_LAPSES = Duration.ofMinutes(6);
@@ -44,13 +43,13 @@ class PaymentEventCrashTest {
 
   private void crash(Checkpoint point, String body) {
     crashes.crash(point);
-    assertThrows(CrashAt.Crash.class, () -> app.paymentEvents().apply(body, REMAINING));
+    assertThrows(CrashAt.Crash.class, () -> app.paymentEvents().apply(body));
   }
 
   private void crashThenRedeliver(Checkpoint point, String body, Duration lapse) {
     crash(point, body);
     clock.advance(lapse);
-    app.paymentEvents().apply(body, REMAINING);
+    app.paymentEvents().apply(body);
   }
 
   private void assertPaidOnce(OrderView view) {
@@ -144,10 +143,10 @@ class PaymentEventCrashTest {
     clock.advance(CLAIM_LAPSES);
 
     assertThrows(IllegalStateException.class,
-        () -> app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING));
+        () -> app.paymentEvents().apply(StripeEventFixture.succeeded(view)));
 
     clock.advance(LEASE_LAPSES);
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
     assertPaidOnce(view);
   }
 
@@ -156,7 +155,7 @@ class PaymentEventCrashTest {
       "STOCK_GIVEN_BACK"})
   void dashboardRefundCrashedThenRedeliveredReturnsTheTicketsOnce(Checkpoint point) {
     OrderView view = buyFive();
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
 
     crashThenRedeliver(point, StripeEventFixture.chargeRefunded(view, view.amountCents()), CLAIM_LAPSES);
 
@@ -167,7 +166,7 @@ class PaymentEventCrashTest {
   @EnumSource(value = Checkpoint.class, names = {"REFUND_STARTED", "MONEY_REFUNDED", "STOCK_GIVEN_BACK"})
   void dashboardRefundCrashedAndNeverRedeliveredIsFinishedByTheSweep(Checkpoint point) {
     OrderView view = buyFive();
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
     crash(point, StripeEventFixture.chargeRefunded(view, view.amountCents()));
 
     clock.advance(LEASE_LAPSES);

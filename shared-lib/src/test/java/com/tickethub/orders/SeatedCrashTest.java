@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * sweep comes: every seat ends exactly where the order's state says, held or sold once, or free.
  */
 class SeatedCrashTest {
-  private static final long REMAINING = 1_000;
   private static final Duration CLAIM_LAPSES = Duration.ofSeconds(31);
   private static final Duration LEASE_LAPSES = Duration.ofMinutes(6);
   private static final Duration HOLD_LAPSES = Duration.ofMinutes(11);
@@ -137,7 +136,7 @@ class SeatedCrashTest {
   @EnumSource(value = Checkpoint.class, names = {"REFUND_STARTED", "MONEY_REFUNDED", "STOCK_GIVEN_BACK"})
   void refundCrashedThenRepeatedReturnsTheSeatsOnce(Checkpoint point) {
     OrderView order = buy();
-    app.paymentEvents().apply(StripeEventFixture.succeeded(order), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(order));
     crashes.crash(point);
     assertThrows(CrashAt.Crash.class, () -> app.orderService().refund(organizer("org-seated"), order.orderId()));
     OrderView other = hall.buy("u-other", hall.seats("Stalls", "A-3-7"));
@@ -159,7 +158,7 @@ class SeatedCrashTest {
       "STOCK_GIVEN_BACK"})
   void dashboardRefundCrashedThenRedeliveredReturnsTheSeatsOnce(Checkpoint point) {
     OrderView order = buy();
-    app.paymentEvents().apply(StripeEventFixture.succeeded(order), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(order));
 
     crashThenRedeliver(point, StripeEventFixture.chargeRefunded(order, order.amountCents()), CLAIM_LAPSES);
 
@@ -213,13 +212,13 @@ class SeatedCrashTest {
 
   private void crash(Checkpoint point, String event) {
     crashes.crash(point);
-    assertThrows(CrashAt.Crash.class, () -> app.paymentEvents().apply(event, REMAINING));
+    assertThrows(CrashAt.Crash.class, () -> app.paymentEvents().apply(event));
   }
 
   private void crashThenRedeliver(Checkpoint point, String event, Duration lapse) {
     crash(point, event);
     clock.advance(lapse);
-    app.paymentEvents().apply(event, REMAINING);
+    app.paymentEvents().apply(event);
   }
 
   private void expire() {

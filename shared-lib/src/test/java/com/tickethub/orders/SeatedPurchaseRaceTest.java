@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
 
 /** Many buyers after the same seats at the same instant, through the real purchase and the emulator's conditions. */
 class SeatedPurchaseRaceTest {
-  private static final long REMAINING = 1_000;
-
   private final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T00:00:00Z"));
   private final PurchaseTestComponent app = PurchaseTestComponent.create(clock);
 
@@ -76,7 +74,7 @@ class SeatedPurchaseRaceTest {
           orders.add(order);
           refusedInARow = 0;
           if (random.nextInt(3) == 0) {
-            app.paymentEvents().apply(StripeEventFixture.succeeded(order), REMAINING);
+            app.paymentEvents().apply(StripeEventFixture.succeeded(order));
           }
         } catch (SoldOut e) {
           soldOuts.incrementAndGet();

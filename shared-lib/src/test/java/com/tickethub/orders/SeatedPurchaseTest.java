@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * exactly the order's seats.
  */
 class SeatedPurchaseTest {
-  private static final long REMAINING = 1_000;
   private static final Duration HOLD_LAPSES = Duration.ofMinutes(11);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T00:00:00Z"));
@@ -112,7 +111,7 @@ class SeatedPurchaseTest {
   void paidSeatsAreSoldAndEachTicketCarriesItsSeat() {
     OrderView view = hall.buy("u-1", hall.standing(1), hall.seats("Stalls", "A-1-4", "A-1-5"));
 
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
 
     Order order = app.orders().find(view.orderId()).orElseThrow();
     assertEquals(OrderStatus.PAID, order.status());
@@ -168,7 +167,7 @@ class SeatedPurchaseTest {
     OrderView view = paid("u-1", hall.seats("Balcony", "B-1-1", "B-1-2"));
     app.orders().checkIn(view.orderId(), 1, hall.event.eventId(), clock.instant(), "North");
 
-    app.paymentEvents().apply(StripeEventFixture.chargeRefunded(view, view.amountCents()), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.chargeRefunded(view, view.amountCents()));
 
     Order order = app.orders().find(view.orderId()).orElseThrow();
     assertEquals(List.of(TicketStatus.VOID, TicketStatus.CHECKED_IN), order.tickets().stream().map(Ticket::status)
@@ -183,7 +182,7 @@ class SeatedPurchaseTest {
     clock.advance(HOLD_LAPSES);
     timePassed();
 
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
 
     Order order = app.orders().find(view.orderId()).orElseThrow();
     assertEquals(OrderStatus.PAID, order.status());
@@ -200,7 +199,7 @@ class SeatedPurchaseTest {
     timePassed();
     hall.buy("u-2", hall.seats("Stalls", "A-3-6"));
 
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
 
     assertEquals(OrderStatus.REFUNDED, app.orders().find(view.orderId()).orElseThrow().status());
     assertEquals("FFFFFHFFFFFF", hall.states("A", "3"));
@@ -223,7 +222,7 @@ class SeatedPurchaseTest {
 
   private OrderView paid(String buyerId, PurchaseItem... items) {
     OrderView view = hall.buy(buyerId, items);
-    app.paymentEvents().apply(StripeEventFixture.succeeded(view), REMAINING);
+    app.paymentEvents().apply(StripeEventFixture.succeeded(view));
     return view;
   }
 

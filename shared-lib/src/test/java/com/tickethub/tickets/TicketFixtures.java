@@ -6,6 +6,7 @@ import static com.tickethub.testing.Requests.resource;
 import com.tickethub.aws.AwsModule;
 import com.tickethub.config.Config;
 import com.tickethub.config.TableNames;
+import com.tickethub.events.EventCache;
 import com.tickethub.events.EventRepository;
 import com.tickethub.events.EventView;
 import com.tickethub.events.NewEvent;
@@ -66,7 +67,7 @@ final class TicketFixtures {
   }
 
   TicketService service(TicketKeyRing keys) {
-    return new TicketService(orders, events, new TicketCodes(keys), clock);
+    return new TicketService(orders, new EventCache(events, clock), new TicketCodes(keys), clock);
   }
 
   /** An event of {@code organizerId} (two ticket types) whose gate staff is exactly {@code staff}. */

@@ -220,6 +220,43 @@ class ValidateTicketTest {
   }
 
   @Test
+  void scannerAddedAfterTheStaffListWasCachedCanValidateAtOnce() {
+    List<Ticket> tickets = fixtures.tickets(event, "buyer-1", 2);
+    scan(scanner, codes.codeFor(tickets.get(0)), "N"); // the container now holds the event with the old list
+    fixtures.app.events().replaceStaff(organizer("org-v"), event.eventId(),
+        new StaffList(List.of("scanner-v", "scanner-late")));
+
+    Scan scan = scan(new Caller("scanner-late", Set.of("staff")), codes.codeFor(tickets.get(1)), "E");
+
+    assertEquals(ScanResult.VALID, scan.result());
+  }
+
+  @Test
+  void scannerRemovedFromStaffIsRefusedOnceTheCachedListIsThirtySecondsOld() {
+    List<Ticket> tickets = fixtures.tickets(event, "buyer-1", 3);
+    scan(scanner, codes.codeFor(tickets.get(0)), "N");
+    fixtures.app.events().replaceStaff(organizer("org-v"), event.eventId(), new StaffList(List.of()));
+    clock.advance(Duration.ofSeconds(29));
+
+    assertEquals(ScanResult.VALID, scan(scanner, codes.codeFor(tickets.get(1)), "N").result()); // the stale window
+    clock.advance(Duration.ofSeconds(1));
+    assertThrows(Forbidden.class, () -> scan(scanner, codes.codeFor(tickets.get(2)), "N"));
+    assertEquals(TicketStatus.ISSUED, fixtures.reread(tickets.get(2)).status());
+  }
+
+  @Test
+  void scanOfAnEventReadInTheLastThirtySecondsIsOneRequest() {
+    List<Ticket> tickets = fixtures.tickets(event, "buyer-1", 2);
+    scan(scanner, codes.codeFor(tickets.get(0)), "N");
+    clock.advance(Duration.ofSeconds(20));
+    int before = fixtures.dynamoRequests.get();
+
+    assertEquals(ScanResult.VALID, scan(scanner, codes.codeFor(tickets.get(1)), "N").result());
+
+    assertEquals(1, fixtures.dynamoRequests.get() - before, "only the check-in's conditional update");
+  }
+
+  @Test
   void codesSignedBeforeAKeyRotationStillValidateAndNewCodesUseTheNewKey() {
     TicketKeyRing rotated = KEYS.rotate();
     TicketService afterRotation = fixtures.service(rotated);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.events.EventService;
 import com.tickethub.events.NewEvent;
@@ -20,6 +21,7 @@ public final class CreateEventHandler implements RequestHandler<APIGatewayV2HTTP
 
   public CreateEventHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public CreateEventHandler(Map<String, String> env) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.events.EventService;
 import com.tickethub.events.StaffList;
@@ -18,6 +19,7 @@ public final class EventStaffHandler implements RequestHandler<APIGatewayV2HTTPE
 
   public EventStaffHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public EventStaffHandler(Map<String, String> env) {

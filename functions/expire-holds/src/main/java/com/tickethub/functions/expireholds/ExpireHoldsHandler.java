@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.orders.ExpiryService;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class ExpireHoldsHandler implements RequestHandler<SQSEvent, SQSBat
 
   public ExpireHoldsHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public ExpireHoldsHandler(Map<String, String> env) {

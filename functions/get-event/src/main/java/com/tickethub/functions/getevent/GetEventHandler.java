@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.events.EventListings;
 import com.tickethub.events.EventService;
@@ -30,6 +31,7 @@ public final class GetEventHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   public GetEventHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public GetEventHandler(Map<String, String> env) {

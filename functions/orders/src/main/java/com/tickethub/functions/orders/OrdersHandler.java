@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.errors.NotFound;
 import com.tickethub.http.ApiRequest;
@@ -28,6 +29,7 @@ public final class OrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
   public OrdersHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public OrdersHandler(Map<String, String> env) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.orders.PaymentEventService;
 import java.util.ArrayList;
@@ -19,13 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaymentEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentEventsHandler.class);
-  /** The function's timeout, for calls without a Lambda context (tests, the local invoke). */
-  private static final long DEFAULT_REMAINING_MILLIS = 30_000;
 
   private final PaymentEventService paymentEvents;
 
   public PaymentEventsHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public PaymentEventsHandler(Map<String, String> env) {
@@ -41,9 +41,8 @@ public final class PaymentEventsHandler implements RequestHandler<SQSEvent, SQSB
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
-        long remaining = context == null ? DEFAULT_REMAINING_MILLIS : context.getRemainingTimeInMillis();
         LOG.info("{\"type\":\"payment-event-message\",\"messageId\":\"{}\",\"outcome\":\"{}\"}", message.getMessageId(),
-            paymentEvents.apply(message.getBody(), remaining));
+            paymentEvents.apply(message.getBody()));
       } catch (RuntimeException e) {
         LOG.error("Payment event message {} failed", message.getMessageId(), e);
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));

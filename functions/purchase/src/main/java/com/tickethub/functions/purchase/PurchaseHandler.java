@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.orders.PurchaseRoute;
@@ -16,6 +17,7 @@ public final class PurchaseHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   public PurchaseHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public PurchaseHandler(Map<String, String> env) {

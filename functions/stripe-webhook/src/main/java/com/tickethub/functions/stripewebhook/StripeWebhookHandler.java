@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.HttpEndpoint;
@@ -22,6 +23,7 @@ public final class StripeWebhookHandler implements RequestHandler<APIGatewayV2HT
 
   public StripeWebhookHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public StripeWebhookHandler(Map<String, String> env) {

@@ -3,6 +3,7 @@ package com.tickethub.functions.sweepholds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.orders.ExpiryService;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class SweepHoldsHandler implements RequestHandler<ScheduledEvent, I
 
   public SweepHoldsHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public SweepHoldsHandler(Map<String, String> env) {

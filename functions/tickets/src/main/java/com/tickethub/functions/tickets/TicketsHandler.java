@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.errors.NotFound;
 import com.tickethub.http.ApiRequest;
@@ -22,6 +23,7 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   public TicketsHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public TicketsHandler(Map<String, String> env) {

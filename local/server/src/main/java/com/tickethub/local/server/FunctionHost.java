@@ -3,6 +3,7 @@ package com.tickethub.local.server;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JavaType;
 import com.tickethub.local.invoke.LocalInvoke;
+import com.tickethub.local.stack.DynamoRequests;
 import com.tickethub.local.stack.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +102,8 @@ public final class FunctionHost implements AutoCloseable {
     LocalInvoke.LambdaContext context = new LocalInvoke.LambdaContext(logicalId, UUID.randomUUID().toString(),
         hosted.definition().timeout());
     long started = System.nanoTime();
-    Object result = withLoader(hosted.loader(), () -> hosted.handler().handleRequest(input, context));
+    Object result = DynamoRequests.in(logicalId,
+        () -> withLoader(hosted.loader(), () -> hosted.handler().handleRequest(input, context)));
     if (context.getRemainingTimeInMillis() == 0) {
       LOG.warn("{} ran {} ms, longer than its timeout of {}: Lambda would have stopped it", logicalId,
           (System.nanoTime() - started) / 1_000_000, hosted.definition().timeout());

@@ -23,6 +23,7 @@ final class Health {
     body.put("status", ok ? "ok" : "unavailable");
     body.put("dynamodb", dynamo ? "ok" : "unreachable");
     body.put("sqs", sqs ? "ok" : "unreachable");
+    body.put("dynamodbEndpoint", services.aws().awsEnvironment().get("AWS_ENDPOINT_URL_DYNAMODB"));
     body.put("functions", functions);
     return ApiResponse.json(ok ? 200 : 503, body);
   }

@@ -1,5 +1,7 @@
 package com.tickethub.local.server;
 
+import com.tickethub.http.ApiResponse;
+import com.tickethub.local.stack.DynamoRequests;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
@@ -226,7 +228,8 @@ public final class LocalServer implements AutoCloseable {
     return new LocalRoutes()
         .add("GET", "/_local/health", new Health(services)::handle)
         .add("POST", "/_local/token", new TokenRoute(services.authorizer())::handle)
-        .add("POST", "/_local/stripe/pay", new StripePayRoute(services)::handle);
+        .add("POST", "/_local/stripe/pay", new StripePayRoute(services)::handle)
+        .add("GET", "/_local/dynamodb/requests", request -> ApiResponse.json(200, DynamoRequests.snapshot()));
   }
 
   public URI baseUri() {

@@ -28,7 +28,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public final class SqsEventSources implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqsEventSources.class);
-  private static final int WAIT_SECONDS = 1;
+  /**
+   * Short polls, then a pause when the queue had nothing: a receive left waiting in ElasticMQ makes it sort every
+   * message of the queue (delayed ones included) on each arrival, which under a purchase load (one delayed
+   * hold-expiry message per purchase) was a quarter of the server's CPU (bench/REPORT.md, the load profile).
+   */
+  private static final int WAIT_SECONDS = 0;
+  private static final long IDLE_PAUSE_MILLIS = 200;
 
   private final List<Thread> pollers = new ArrayList<>();
   private volatile boolean running = true;
@@ -78,7 +84,9 @@ public final class SqsEventSources implements AutoCloseable {
             .waitTimeSeconds(WAIT_SECONDS)
             .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
             .messageAttributeNames("All")).messages();
-        if (!messages.isEmpty()) {
+        if (messages.isEmpty()) {
+          pause(IDLE_PAUSE_MILLIS);
+        } else {
           deliver(mapping, host, aws, messages);
         }
       } catch (RuntimeException e) {
@@ -173,8 +181,12 @@ public final class SqsEventSources implements AutoCloseable {
   }
 
   private static void sleep() {
+    pause(1000);
+  }
+
+  private static void pause(long millis) {
     try {
-      Thread.sleep(1000);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
