@@ -91,7 +91,7 @@ public class EventService {
 
   /**
    * The event as this container read it at most {@link EventCache#TTL} ago: for paths that only need what never
-   * changes once an event exists (its ticket types, prices, limits, sales windows), such as a purchase.
+   * changes once an event exists (its ticket types, prices, limits, sales windows, seating), such as a purchase.
    */
   public Event definition(String eventId) {
     return cache.find(eventId).orElseThrow(() -> new NotFound("No event " + eventId));

@@ -242,6 +242,20 @@ public class SeatRepository {
   }
 
   /**
+   * Undoes a {@link #holdIfFree} that was refused by its own success: when the SDK retries a write whose first
+   * attempt succeeded (the answer was lost to a timeout), the retry finds the seats taken. That write was all or
+   * nothing, so the seats are either all the order's generation's or none is: one conditional REMOVE of all of them,
+   * never read back. The hold entries carry the order id and generation, so nobody else's seat can match.
+   *
+   * @return true if the seats were the order's and are free again
+   */
+  public boolean releaseIfAllHeld(RowKey key, List<Integer> seats, String orderId, long gen) {
+    List<Integer> wanted = distinct(seats);
+    requireOneWrite(wanted);
+    return write(key, each(wanted, null, "%s", OWNED), wanted.size(), owner(orderId, gen, SeatState.HELD));
+  }
+
+  /**
    * Frees those of {@code seats} that are still held by the order's generation {@code gen}, in one write:
    * <pre>
    * REMOVE #s.#n0, #s.#n1 SET #free = #free + :k, #v = #v + :one

@@ -167,6 +167,10 @@ public class SeatStock {
           boolean taken = mayHoldAlready ? rows.hold(row, numbers(rowSeats), orderId, gen, expiresAt).held()
               : rows.holdIfFree(row, numbers(rowSeats), orderId, gen, expiresAt);
           if (!taken) {
+            if (!mayHoldAlready) {
+              // A refusal may be an SDK retry of this very write after a lost answer: give back what it took.
+              rows.releaseIfAllHeld(row, numbers(rowSeats), orderId, gen);
+            }
             refused = true;
             break;
           }

@@ -74,6 +74,30 @@ class SeatRepositoryTest {
   }
 
   @Test
+  void holdIfFreeRefusedByItsOwnEarlierSuccessIsGivenBackInOneWrite() {
+    assertTrue(seats.holdIfFree(a1, List.of(3, 4), "order-1", 1, EXPIRY));
+    assertFalse(seats.holdIfFree(a1, List.of(3, 4), "order-1", 1, EXPIRY)); // what an SDK retry of it sees
+    dynamo.reset();
+
+    assertTrue(seats.releaseIfAllHeld(a1, List.of(3, 4), "order-1", 1));
+
+    assertEquals(1, dynamo.total(), "one UpdateItem, no read");
+    assertEquals("FFFFFFFFFF", hall.read("A", "1").states());
+    hall.assertCountsExact();
+  }
+
+  @Test
+  void releaseIfAllHeldLeavesAnotherOrdersOrGenerationsSeatsAlone() {
+    seats.hold(a1, List.of(3, 4), "order-1", 2, EXPIRY);
+
+    assertFalse(seats.releaseIfAllHeld(a1, List.of(3, 4), "order-2", 2));
+    assertFalse(seats.releaseIfAllHeld(a1, List.of(3, 4), "order-1", 1));
+
+    assertEquals("FFHHFFFFFF", hall.read("A", "1").states());
+    hall.assertCountsExact();
+  }
+
+  @Test
   void retryOfTheSameOrderAndGenerationHoldsNothingTwice() {
     seats.hold(a1, List.of(4, 5), "order-1", 1, EXPIRY);
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.http.ApiResponse;
 import com.tickethub.http.HttpEndpoint;
@@ -22,6 +23,7 @@ public final class BlockSeatsHandler implements RequestHandler<APIGatewayV2HTTPE
 
   public BlockSeatsHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public BlockSeatsHandler(Map<String, String> env) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the sample events of {@code events/} refer to, made on a running local server through its public
- * routes before {@code invoke} runs one function: an event of {@code organizer-1} (gate staff {@code scanner-1}),
+ * routes before {@code invoke} runs one function: an event of {@code organizer-1} (gate staff {@code scanner-1}) and
+ * a seated one ({@code seatedEventId}, the {@code create-event-seated} sample's),
  * an order of buyer {@code u1} that is paid (with its first ticket and code) and one that still waits for its
  * payment. A sample names them as {@code ${sample.<name>}}; {@link #fill} puts the values in, signs a Stripe
  * webhook sample ({@code "stripe-signature": "${sample.stripeSignature}"}) over its final body, and gives each
@@ -56,6 +57,8 @@ final class SampleWorld {
     JsonNode sample = read(root.resolve("events/create-event.json"));
     JsonNode event = client.send("POST", "/events", organizer, sample.path("body").asText(), 201);
     String eventId = event.path("eventId").asText();
+    JsonNode seated = client.send("POST", "/events", organizer,
+        read(root.resolve("events/create-event-seated.json")).path("body").asText(), 201);
     String typeId = event.path("ticketTypes").path(0).path("ticketTypeId").asText();
     String purchase = "{\"eventId\":\"" + eventId + "\",\"items\":[{\"ticketTypeId\":\"" + typeId + "\",\"quantity\":1}]}";
     JsonNode paid = client.send("POST", "/tickets/purchase", buyer, purchase, 201);
@@ -68,6 +71,7 @@ final class SampleWorld {
 
     Map<String, String> values = new LinkedHashMap<>();
     values.put("eventId", eventId);
+    values.put("seatedEventId", seated.path("eventId").asText());
     values.put("ticketTypeId", typeId);
     values.put("paidOrderId", paidOrderId);
     values.put("ticketId", ticketId);

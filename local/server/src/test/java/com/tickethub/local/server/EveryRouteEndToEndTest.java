@@ -67,6 +67,13 @@ class EveryRouteEndToEndTest {
     assertEquals(200, http.get("/events?limit=2", null).status());
     assertEquals(200, http.get("/organizer/events?limit=2", organizer).status());
 
+    TestHttp.Response hall = http.post("/events", organizer, TestHttp.resource("seats/small-hall.json"));
+    assertEquals(201, hall.status(), hall.body());
+    String seats = "/events/" + hall.json().path("eventId").asText() + "/seats";
+    assertEquals(200, http.get(seats, null).status());
+    assertEquals(200, http.post(seats + "/block", organizer, "{\"seats\": [\"A-1-1\"]}").status());
+    assertEquals(200, http.post(seats + "/unblock", organizer, "{\"seats\": [\"A-1-1\"]}").status());
+
     assertEquals(Set.of(), OpenApiContract.unexercised(), "operations of openapi.yaml that no test called");
   }
 
