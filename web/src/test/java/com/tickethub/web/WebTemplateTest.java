@@ -54,7 +54,7 @@ class WebTemplateTest {
     JsonNode config = new ObjectMapper().readTree(text.replaceAll("\\$\\{[^}]+}", "x"));
 
     assertTrue(config.path("apiUrl").asText().startsWith("https://"));
-    assertTrue(config.has("wsUrl"));
+    assertTrue(config.path("wsUrl").asText().startsWith("wss://"), "live availability over the WebSocket API");
     assertEquals("cognito", config.path("auth").path("mode").asText());
     for (String field : List.of("domain", "clientId", "redirectUri")) {
       assertFalse(config.path("auth").path(field).asText().isEmpty(), field);
