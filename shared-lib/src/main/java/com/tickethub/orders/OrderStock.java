@@ -243,6 +243,9 @@ public class OrderStock {
 
   /** Whether the order, in its state, still needs its hold of a seat (to pay, or to finish a retake). */
   private static boolean ownsSeat(Order order, SeatId seat, int gen) {
+    if (takenAfterRead(order, gen)) {
+      return true;
+    }
     if (gen != order.gen()) {
       return false;
     }
@@ -254,8 +257,8 @@ public class OrderStock {
 
   /** Whether the order, in its state, still needs the entry (to pay, to finish a retake, or counted for good). */
   private static boolean owns(Order order, HoldEntry entry) {
-    if (entry.gen() > order.gen()) {
-      return true; // a re-take that began after the order was read took it: never ours to release (spin found it)
+    if (takenAfterRead(order, entry.gen())) {
+      return true;
     }
     if (entry.gen() != order.gen()) {
       return false;
@@ -266,6 +269,14 @@ public class OrderStock {
       case PAID -> entry.kind() == HoldEntry.Kind.BUYER && allocated(order, entry);
       default -> false;
     };
+  }
+
+  /**
+   * An entry of a newer generation than the order as read was taken by a re-take that began after the read: never
+   * the reader's to release (spin found the oversell: model/lifecycle.pml, -DRELEASE_NEWER_GEN).
+   */
+  private static boolean takenAfterRead(Order order, int gen) {
+    return gen > order.gen();
   }
 
   private static boolean allocated(Order order, HoldEntry entry) {

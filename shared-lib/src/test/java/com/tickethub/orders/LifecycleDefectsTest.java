@@ -154,6 +154,23 @@ class LifecycleDefectsTest {
   }
 
   @Test
+  void expiryMessageThatReadTheOrderBeforeALatePaymentNeverReleasesTheSeatsItTookAgain() {
+    SeatedOrders hall = SeatedOrders.smallHall(app);
+    OrderView view = hall.buy("u-stale-seats", hall.seats("Stalls", "A-3-5", "A-3-6"));
+    clock.advance(Duration.ofMinutes(11));
+    fixture.timePassed(clock.instant());
+    Order readBeforeThePayment = order(view);
+    interleave.at(Checkpoint.LATE_HOLDS_TAKEN, () -> app.stock().reconcile(Optional.of(readBeforeThePayment),
+        readBeforeThePayment.eventId(), readBeforeThePayment.buyerId(), readBeforeThePayment.orderId()));
+
+    pay(view);
+
+    assertEquals(OrderStatus.PAID, order(view).status());
+    assertEquals("FFFFSSFFFFFF", hall.states("A", "3"));
+    hall.assertSeatsMatchOrders();
+  }
+
+  @Test
   void orderIsNeverReadPaidWithFewerThanAllItsTickets() {
     OrderView view = buy("u-read-paid", 4);
     List<OrderView> seen = new ArrayList<>();
