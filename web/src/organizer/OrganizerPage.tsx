@@ -1,33 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useServices, useSession } from '../context';
 import type { EventView } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { usePages } from '../components/usePages';
 import { when } from '../format';
 
 export default function OrganizerPage() {
   const { api } = useServices();
   const session = useSession();
-  const [events, setEvents] = useState<EventView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async (after: string | null) => {
-    try {
-      const page = await api.organizerEvents({ limit: 50, cursor: after });
-      setEvents((list) => (after ? [...list, ...page.events] : page.events));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoaded(true);
-    }
-  };
-
-  useEffect(() => {
-    if (session) void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session?.sub]);
+  const { items: events, loaded, error, more } = usePages<EventView>(
+    (cursor) => api.organizerEvents({ limit: 50, cursor }).then((page) => ({ items: page.events, nextCursor: page.nextCursor })),
+    [session?.sub], !!session,
+  );
 
   return (
     <>
@@ -58,7 +41,7 @@ export default function OrganizerPage() {
           </tbody>
         </table>
       )}
-      {cursor && <button type="button" onClick={() => void load(cursor)}>More events</button>}
+      {more && <button type="button" onClick={more}>More events</button>}
     </>
   );
 }

@@ -1,33 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useServices } from '../context';
 import type { EventView } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { usePages } from '../components/usePages';
 import { money, when } from '../format';
 
 export function EventsPage() {
   const { api } = useServices();
-  const [events, setEvents] = useState<EventView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async (after: string | null) => {
-    try {
-      const page = await api.listEvents({ limit: 20, cursor: after });
-      setEvents((list) => (after ? [...list, ...page.events] : page.events));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoaded(true);
-    }
-  };
-
-  useEffect(() => {
-    void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { items: events, loaded, error, more } = usePages<EventView>(
+    (cursor) => api.listEvents({ limit: 20, cursor }).then((page) => ({ items: page.events, nextCursor: page.nextCursor })),
+    [],
+  );
 
   return (
     <>
@@ -54,11 +36,7 @@ export function EventsPage() {
           );
         })}
       </ul>
-      {cursor && (
-        <button type="button" onClick={() => load(cursor)}>
-          More events
-        </button>
-      )}
+      {more && <button type="button" onClick={more}>More events</button>}
     </>
   );
 }

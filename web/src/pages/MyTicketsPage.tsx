@@ -1,34 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useServices, useSession } from '../context';
 import type { Order } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { usePages } from '../components/usePages';
 import { TicketCard } from '../components/TicketCard';
 import { money, STATUS_LABELS, when } from '../format';
 
 export function MyTicketsPage() {
   const { api } = useServices();
   const session = useSession();
-  const [orders, setOrders] = useState<Order[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async (after: string | null) => {
-    try {
-      const page = await api.myOrders({ limit: 20, cursor: after });
-      setOrders((list) => (after ? [...list, ...page.orders] : page.orders));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoaded(true);
-    }
-  };
-
-  useEffect(() => {
-    if (session) void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session?.sub]);
+  const { items: orders, loaded, error, more } = usePages<Order>(
+    (cursor) => api.myOrders({ limit: 20, cursor }).then((page) => ({ items: page.orders, nextCursor: page.nextCursor })),
+    [session?.sub], !!session,
+  );
 
   if (!session) {
     return (
@@ -59,7 +42,7 @@ export function MyTicketsPage() {
           )}
         </section>
       ))}
-      {cursor && <button type="button" onClick={() => void load(cursor)}>More orders</button>}
+      {more && <button type="button" onClick={more}>More orders</button>}
     </>
   );
 }
