@@ -1,51 +1,51 @@
 /*
- * The order life-cycle of model/PROTOCOL.md, checked exhaustively by spin (see README.md).
+ * The order life-cycle of model/PROTOCOL.md as the code runs it (shared-lib: orders.OrderLifecycle,
+ * OrderStock, PurchaseService, ExpiryService; inventory.InventoryRepository; OrderRepository.move/lease/checkIn),
+ * checked exhaustively by spin. How to run it, the sizes and why they suffice: README.md.
  *
- * Sizes: one ticket type in one shard of CAP = 2 tickets; order A of 2 tickets, order B of 1 ticket (free in
- * FENCE). Two tickets in A are what a gate scan needs to race a refund (one scanned, one not); B competes for
- * the stock, so that a re-take can find the type sold out. More tickets, orders, types or shards repeat the
- * same conditional writes on more items; they add no new kind of interleaving of one order's writes.
+ * Sizes: one ticket type in one shard of CAP = 2 tickets; order A of 2 tickets; order B of 1 ticket (SOLDOUT,
+ * FENCE; free in FENCE). Two tickets in A are what a gate scan needs to race a refund (one scanned, one not);
+ * B competes for the stock, so that a re-take can find the type sold out.
  *
- * Every DynamoDB write is one d_step, commented with the Java method and its condition expression
- * (PROTOCOL.md's tables); every read is its own step, so anything may happen between a read and the write
- * that acts on it. A worker (a Lambda invocation) may die instead of any write: W(write), at most MAXCRASH
- * times in a run. What it left is finished by its retry (purchase, buyer, organizer: or they give up), its
- * redelivery (SQS messages: always, now or later), the order's expiry message or the sweep.
+ * Every DynamoDB write is one d_step, commented with the Java method and its condition; every read is its own
+ * step, so anything may happen between a read and the write that acts on it. A worker (a Lambda invocation)
+ * may die instead of any write: W(write), at most MAXCRASH times in a run. What it left is finished by its
+ * retry (purchase, buyer, organizer, or they give up), its redelivery (SQS messages: always, now or later),
+ * the order's expiry message or the sweep.
  *
- * Time is a clock of epochs. Within an epoch, everything interleaves freely; the clock moves on (by JUMP)
- * only when nothing else can move, so no worker lives across a change of epoch: that is the assumption
- * that a Lambda's timeout (20-55 s) is shorter than every delay of the protocol (the hold, H; the due time of
- * RETAKING and REFUNDING, D; the prune, P after T9, fencing at T9 + F) and that the hold outlives a purchase
- * attempt and an expiry message together (H > 2 timeouts). Every such delay ends in the next epoch. The
+ * Time is a clock of epochs. Within an epoch everything interleaves freely; the clock moves on (by JUMP) only
+ * when nothing else can move, so no worker lives across a change of epoch: that is the assumption that a
+ * Lambda's timeout (30 s) is shorter than every delay of the protocol (the hold H, the leases D of RETAKING
+ * and REFUNDING, the prune P after the refund, the fence margin F), each of which ends in the next epoch. The
  * actors outside AWS (buyer, organizer, gate, Stripe) and SQS redeliveries act in any epoch. A refund's
  * finisher may also stall across epochs (STALL, in FENCE): the returns fence must hold without a timeout.
  *
- * Scenarios (spin -D<name>, one per run; each adds actors to the core: A's purchase, its buyer's payment,
- * the payment_intent.succeeded consumer, A's expiry message, the sweep):
- *   RETRY    the purchase dies and is retried with the same Idempotency-Key; both attempts' expiry
- *            messages; a failed card and its payment_failed event
- *   CANCEL   the buyer cancels twice, payment_intent.canceled, the expiry message delivered twice
+ * Scenarios: one search explores all of them (init picks each in turn), or -D<name> checks one alone. Each
+ * adds actors to the core: A's purchase, its buyer's payment,
+ * the payment_intent.succeeded consumer (duplicates wait for the event's idempotency claim: a redelivery),
+ * A's expiry message, the sweep, and A's prune message (RETURNS) once a refund queues it.
+ *   RETRY    the purchase dies and is retried with the same Idempotency-Key (both attempts' expiry messages);
+ *            a failed card and its payment_intent.payment_failed
+ *   CANCEL   the buyer cancels twice: a late payment re-takes the tickets while the repeat releases
+ *   CANCELED a buyer cancel and its payment_intent.canceled
+ *   EXPIRY   the expiry message delivered twice: a late payment re-takes the tickets meanwhile
  *   SOLDOUT  a buyer cancel; order B takes the stock A let go, and lets it expire: re-takes that fail
- *   CHARGE   a buyer cancel, a refund in Stripe's dashboard and its charge.refunded
- *   REFUND   the organizer refunds twice, the gate scans both tickets, a refund in the dashboard and its
- *            charge.refunded, the prune message
- *   FENCE    stalling organizer refunds of A and of B (free: T1f), both prune messages: the returns fence
- *
- * Changes to PROTOCOL.md as first written, each found by this model (the -D flag restores the text):
- *   -DREFIND_AS_WRITTEN        a purchase retry re-finds its entry without renewing it (RETRY): oversell
- *   -DT7_RELEASE_FIRST         T7 releases gen before the transition (SOLDOUT): oversell
- *   -DCHARGE_RETAKING_IGNORED  charge.refunded finds RETAKING, not in the table (CHARGE): a refunded PAID order
- *   -DPRUNE_AFTER_T9           the prune message is sent after T9 (REFUND): returns markers never pruned
+ *   CHARGE   a buyer cancel, a refund in Stripe's dashboard and its charge.refunded (also during a re-take)
+ *   REFUND   the organizer refunds twice, the gate scans both tickets, the charge.refunded our own refund
+ *            causes
+ *   DASHBOARD the gate scans both tickets, a refund in Stripe's dashboard and its charge.refunded
+ *   FENCE    organizer refunds of A and of B (free: T1f) whose finishers stall across epochs, the prune
+ *            messages: the returns fence
  */
 
 #ifndef MAXCRASH
 #define MAXCRASH 1
 #endif
 #ifndef EPOCHS
-#define EPOCHS 3       /* epochs in which the actors outside AWS act and redeliveries may wait */
+#define EPOCHS 2       /* epochs in which the actors outside AWS act and redeliveries may wait */
 #endif
 #ifndef SETTLE
-#define SETTLE 3       /* epochs after them, for what is due to come */
+#define SETTLE 2       /* epochs after them, for what is due to come */
 #endif
 
 #define N 2            /* orders */
@@ -55,23 +55,28 @@
 #define QB 1           /* tickets of B */
 #define CAP 2          /* tickets of the type */
 #define Q(o) ((o) == A -> QA : QB)
-#ifdef FENCE
-#define FREE(o) ((o) == B)
-#else
-#define FREE(o) false
-#endif
-#ifdef RETRY
-#define MAXATT 2       /* purchase attempts: the first and one retry with the same Idempotency-Key */
-#else
-#define MAXATT 1       /* a purchase that dies is not retried */
-#endif
+#define S_RETRY 1
+#define S_CANCEL 2
+#define S_CANCELED 3
+#define S_EXPIRY 4
+#define S_SOLDOUT 5
+#define S_CHARGE 6
+#define S_REFUND 7
+#define S_DASHBOARD 8
+#define S_FENCE 9
+byte scenario;         /* the scenario init picked */
+#define FREE(o) (scenario == S_FENCE && (o) == B)
+#define ATTEMPTS 2     /* expiry messages per order: one per purchase attempt */
+/* purchase attempts: in RETRY the first and one retry with the same Idempotency-Key; else a purchase that dies
+   is not retried */
+#define MAXATT (scenario == S_RETRY -> 2 : 1)
 #define JUMP 4         /* an epoch */
 #define TACT (EPOCHS * JUMP)
 #define TEND ((EPOCHS + SETTLE) * JUMP)
-#define H 2            /* the hold time */
-#define D 2            /* the due time of RETAKING and REFUNDING */
-#define P 3            /* the prune message's delay after T9 */
-#define F 1            /* the fence's margin after T9 */
+#define H 2            /* the hold (HOLD_MINUTES), and a late payment's hold (LATE_HOLD) */
+#define D 2            /* the lease of RETAKING (LATE_HOLD) and REFUNDING (REFUND_DUE) */
+#define P 3            /* RETURNS_KEPT: the prune is due this long after the refund ended */
+#define F 1            /* FENCE_MARGIN: the fence is the refund's end plus this */
 #define PAST(t) ((t) <= now)
 
 mtype = { NONE, PENDING_PAYMENT, PAID, EXPIRED, CANCELLED, RETAKING, REFUNDING, REFUNDED };
@@ -79,14 +84,13 @@ mtype = { NONE, PENDING_PAYMENT, PAID, EXPIRED, CANCELLED, RETAKING, REFUNDING, 
 /* ---- the order items (OrderRepository) ---- */
 mtype status[N] = NONE;
 byte gen[N];           /* the hold generation the order owns */
-bool wasPaid[N];       /* REFUNDING/REFUNDED: the order had been PAID (T8) rather than never (T7, T10, T11) */
-bool viaCharge[N];     /* the refund came from charge.refunded: the money is back already */
+bool paidAt[N];        /* paidAt exists: written by T1f, T2, T6 (Order.wasPaid) */
+bool viaCharge[N];     /* refund.external: the refund came from charge.refunded, the money is back already */
 byte expiresAt[N];
 byte dueAt[N];         /* with status in (PENDING_PAYMENT, RETAKING, REFUNDING): on the sweep's open index */
 byte checkins[N];      /* bit i: ticket i checked in */
 byte checkedIn[N];
-byte refundedAt[N];    /* T9's time */
-bool listed[N];        /* a REFUNDED order still on the open index (until the sweep has pruned it) */
+byte refundedAt[N];    /* refund.completedAt: T9's time */
 
 /* ---- the stock shard (InventoryRepository); `v` is not modelled: no condition reads it ---- */
 byte available = CAP;
@@ -96,7 +100,7 @@ byte rf = 0;           /* the returns fence (0: attribute_not_exists(rf)) */
 bool hold[N];          /* holds.<order> exists, with q = Q(o), */
 byte hg[N];            /* its generation g */
 byte hexp[N];          /* and its exp */
-bool returns[N];       /* returns.<order> exists */
+bool returns[N];       /* returned.<order> exists */
 
 /* ---- Stripe ---- */
 bool paid[N];          /* the order's PaymentIntent succeeded */
@@ -105,8 +109,8 @@ bool intentCanceled[N];
 bool failedAttempt[N];
 
 /* ---- messages, and what the buyer has ---- */
-byte msgExp[N * MAXATT];  /* the expiry message of purchase attempt k, delayed to this time (0: none) */
-bool pruneSent[N];
+byte msgExp[N * ATTEMPTS];  /* the expiry message of purchase attempt k, delayed to this time (0: none) */
+byte pruneAt[N];          /* the RETURNS message of the order, delayed to this time (0: none) */
 bool written[N];          /* T1 happened: the buyer has the client secret */
 
 /* ---- time, crashes ---- */
@@ -117,31 +121,32 @@ bool sweepToken = true;   /* the sweep runs (at most) once per epoch */
 /* ---- ghosts ---- */
 byte soldTo[N];        /* tickets of the order counted in `sold` */
 byte givenBack[N];     /* giveBack writes of the order */
-bool finished = false; /* every process has finished: init sets it once nothing else can move */
 
 /* ---- properties checked at every write (named: pan's message names the one violated) ---- */
 bool conserved = true;
-bool no_oversell = true;
+bool paid_only_with_all_tickets = true;
 bool checked_in_never_void = true;
 bool given_back_once = true;
 
 #define HELD_SUM ((hold[A] -> QA : 0) + (hold[B] -> QB : 0))
 /* Invariant 1: per type available + held + sold == capacity, held == the sum of the entries. */
 #define CONSERVED (available + held + sold == CAP && held == HELD_SUM && sold == soldTo[A] + soldTo[B])
-/* Invariant 2, as the stock sees it: the tickets of a PAID order (issued by the write that made it PAID) are
-   held for it under its generation or sold to it; checked-in tickets of a refunded order stay sold. */
+/* Invariant 2: the tickets of a PAID order (issued by the write that made it PAID) are all there: held for it
+   under its generation or sold to it, never also available to others; the checked-in tickets of a refunded
+   order stay sold. */
 #define BACKED(o, n) ((hold[o] && hg[o] == gen[o]) || soldTo[o] >= (n))
-#define NO_OVERSELL_OF(o) ((status[o] != PAID || BACKED(o, Q(o))) && \
+#define PAID_WITH_ALL_OF(o) ((status[o] != PAID || BACKED(o, Q(o))) && \
   ((status[o] != REFUNDING && status[o] != REFUNDED) || BACKED(o, checkedIn[o])))
-#define NO_OVERSELL (NO_OVERSELL_OF(A) && NO_OVERSELL_OF(B))
-/* Invariant 4: a refunding or refunded order's tickets are VOID, except those checked in before a refund made
-   in Stripe (a ticket is CHECKED_IN, else VOID once the order is REFUNDING: never both). */
+#define PAID_WITH_ALL_TICKETS (PAID_WITH_ALL_OF(A) && PAID_WITH_ALL_OF(B))
+/* Invariant 4: a ticket is CHECKED_IN if checked in, else VOID once its order is REFUNDING/REFUNDED: a check-in
+   happens only on a PAID order, so a refunding order has checked-in tickets only if the refund was made in
+   Stripe's dashboard (never both VOID and CHECKED_IN; the organizer's refund voids every ticket). */
 #define CHECKED_IN_NEVER_VOID_OF(o) (checkedIn[o] == 0 || status[o] == PAID || viaCharge[o])
 #define CHECKED_IN_NEVER_VOID (CHECKED_IN_NEVER_VOID_OF(A) && CHECKED_IN_NEVER_VOID_OF(B))
 
 #define CHECK \
   conserved = CONSERVED; assert(conserved); \
-  no_oversell = NO_OVERSELL; assert(no_oversell); \
+  paid_only_with_all_tickets = PAID_WITH_ALL_TICKETS; assert(paid_only_with_all_tickets); \
   checked_in_never_void = CHECKED_IN_NEVER_VOID; assert(checked_in_never_void)
 
 /* ---- properties of "once every process has finished", asserted by init ---- */
@@ -156,12 +161,13 @@ bool returns_pruned = true;
 #define FINAL(o) (status[o] == NONE || status[o] == PAID || status[o] == EXPIRED || status[o] == CANCELLED || \
   status[o] == REFUNDED)
 #define SOLD_OF(o, q) ((status[o] == PAID && soldTo[o] == q) || \
-  (status[o] == REFUNDED && wasPaid[o] && soldTo[o] == checkedIn[o]) || \
-  (status[o] != PAID && !(status[o] == REFUNDED && wasPaid[o]) && soldTo[o] == 0))
+  (status[o] == REFUNDED && paidAt[o] && soldTo[o] == checkedIn[o]) || \
+  (status[o] != PAID && !(status[o] == REFUNDED && paidAt[o]) && soldTo[o] == 0))
 #define SETTLED_OF(o, q) (FINAL(o) && !hold[o] && SOLD_OF(o, q))
-/* Invariant 6: no returns marker outlives the prune (giving back twice: given_back_once, at every write). */
+/* Invariant 6: stock is given back at most once per order (given_back_once, at every write) and no returns
+   marker outlives the prune (returns_pruned, at the end). */
 
-#define OPEN(o) (status[o] == PENDING_PAYMENT || status[o] == RETAKING || status[o] == REFUNDING || listed[o])
+#define OPEN(o) (status[o] == PENDING_PAYMENT || status[o] == RETAKING || status[o] == REFUNDING)
 
 /* ---- workers, crashes, time ---- */
 
@@ -170,10 +176,10 @@ bool returns_pruned = true;
 #define WORKER \
   bool canCrash = true, canStall = false; \
   byte g, c, due, exAt, readAt, rAt, holdGen, exp, seen; \
-  bool ok, wp, vc, lst, hasHold, notDue; \
+  bool ok, wp, vc, hasHold, notDue; \
   mtype st
 #define FORGET atomic { g = 0; c = 0; due = 0; exAt = 0; readAt = 0; rAt = 0; holdGen = 0; exp = 0; seen = 0; \
-  ok = false; wp = false; vc = false; lst = false; hasHold = false; notDue = false; st = 0 }
+  ok = false; wp = false; vc = false; hasHold = false; notDue = false; st = 0 }
 
 /* W(write): the worker may die instead of making the write. */
 #if MAXCRASH > 0
@@ -184,6 +190,8 @@ bool returns_pruned = true;
 
 /* Goes on now, or waits for a later epoch (while the actors may still act). */
 #define LATER do :: break :: now < TACT -> seen = now; now != seen; seen = 0 od
+/* A message put back (a batch item failure, or a message queued again): delivered in a later epoch. */
+#define REDELIVERED atomic { seen = now }; now != seen; seen = 0
 /* A finisher that may stall (canStall) waits for a later epoch here. */
 #define STALL if :: canStall && now < TACT -> seen = now; now != seen; seen = 0 :: true fi
 
@@ -250,7 +258,7 @@ inline COMMIT(o, g) {
   }
 }
 
-/* giveBack(o, q, readAt): attribute_not_exists(returns.#o) AND (attribute_not_exists(rf) OR rf < :readAt)
+/* giveBack(o, q, readAt): attribute_not_exists(returned.#o) AND (attribute_not_exists(rf) OR rf < :readAt)
    AND sold >= :q */
 inline GIVE_BACK(o, n, readAt, ok) {
   d_step {
@@ -266,7 +274,7 @@ inline GIVE_BACK(o, n, readAt, ok) {
   }
 }
 
-/* prune(o, fence): attribute_exists(returns.#o); REMOVE returns.#o SET rf = max(rf, :fence) */
+/* prune(o, fence): attribute_exists(returned.#o); REMOVE returned.#o SET rf = :fence if rf < :fence */
 inline PRUNE(o, fence) {
   d_step {
     if
@@ -278,9 +286,10 @@ inline PRUNE(o, fence) {
   }
 }
 
-/* ---- the order transitions (OrderRepository), one conditional UpdateItem (or PutItem) each ---- */
+/* ---- the order transitions: OrderRepository.move, one conditional UpdateItem each, always
+   `#status IN (<from>) AND gen = :gen` (the generation read) plus the move's own condition ---- */
 
-/* T1 create: attribute_not_exists(pk); PENDING_PAYMENT, gen 1, open, dueAt = expiresAt */
+/* T1 create (OrderRepository.create): attribute_not_exists(pk); PENDING_PAYMENT, gen 1, open, dueAt = expiresAt */
 inline T1(o, exp, ok) {
   d_step {
     if
@@ -293,11 +302,12 @@ inline T1(o, exp, ok) {
   }
 }
 
-/* T1f create (free order): attribute_not_exists(pk); PAID, gen 1 */
+/* T1f create (a free order): attribute_not_exists(pk); PAID, gen 1, paidAt */
 inline T1F(o, exp, ok) {
   d_step {
     if
-    :: status[o] == NONE -> status[o] = PAID; gen[o] = 1; expiresAt[o] = exp; written[o] = true; ok = true
+    :: status[o] == NONE -> status[o] = PAID; gen[o] = 1; paidAt[o] = true; expiresAt[o] = exp; written[o] = true;
+       ok = true
     :: else -> ok = false
     fi;
     printf("%d: T1f create free %c %d\n", _pid, o + 65, ok);
@@ -305,34 +315,43 @@ inline T1F(o, exp, ok) {
   }
 }
 
-/* T2 pay: #status = PENDING_PAYMENT -> PAID (the tickets are issued by this write) */
-inline T2(o, ok) {
+/* T2 PAY: PENDING_PAYMENT -> PAID, paidAt (the tickets are issued by this write) */
+inline T2(o, g, ok) {
   d_step {
-    if :: status[o] == PENDING_PAYMENT -> status[o] = PAID; ok = true :: else -> ok = false fi;
+    if
+    :: status[o] == PENDING_PAYMENT && gen[o] == g -> status[o] = PAID; paidAt[o] = true; ok = true
+    :: else -> ok = false
+    fi;
     printf("%d: T2 pay %c %d\n", _pid, o + 65, ok);
     CHECK
   }
 }
 
-/* T3 expire: #status = PENDING_PAYMENT AND expiresAt <= :now */
-inline T3(o, ok) {
+/* T3 EXPIRE: PENDING_PAYMENT -> EXPIRED, AND expiresAtEpoch <= :nowEpoch */
+inline T3(o, g, ok) {
   d_step {
-    if :: status[o] == PENDING_PAYMENT && PAST(expiresAt[o]) -> status[o] = EXPIRED; ok = true :: else -> ok = false fi;
+    if
+    :: status[o] == PENDING_PAYMENT && gen[o] == g && PAST(expiresAt[o]) -> status[o] = EXPIRED; ok = true
+    :: else -> ok = false
+    fi;
     printf("%d: T3 expire %c %d\n", _pid, o + 65, ok);
     CHECK
   }
 }
 
-/* T4 cancel: #status = PENDING_PAYMENT */
-inline T4(o, ok) {
+/* T4 CANCEL: PENDING_PAYMENT -> CANCELLED */
+inline T4(o, g, ok) {
   d_step {
-    if :: status[o] == PENDING_PAYMENT -> status[o] = CANCELLED; ok = true :: else -> ok = false fi;
+    if
+    :: status[o] == PENDING_PAYMENT && gen[o] == g -> status[o] = CANCELLED; ok = true
+    :: else -> ok = false
+    fi;
     printf("%d: T4 cancel %c %d\n", _pid, o + 65, ok);
     CHECK
   }
 }
 
-/* T5 startRetake: #status IN (EXPIRED, CANCELLED) AND gen = :g; gen = :g + 1, RETAKING, open, dueAt */
+/* T5 START_RETAKE: EXPIRED, CANCELLED -> RETAKING, gen = :g + 1, open, dueAt = now + LATE_HOLD */
 inline T5(o, g, ok) {
   d_step {
     if
@@ -345,22 +364,24 @@ inline T5(o, g, ok) {
   }
 }
 
-/* T6 finishRetake: #status = RETAKING AND gen = :g -> PAID */
+/* T6 FINISH_RETAKE: RETAKING -> PAID, paidAt, the new allocations */
 inline T6(o, g, ok) {
   d_step {
-    if :: status[o] == RETAKING && gen[o] == g -> status[o] = PAID; ok = true :: else -> ok = false fi;
+    if
+    :: status[o] == RETAKING && gen[o] == g -> status[o] = PAID; paidAt[o] = true; ok = true
+    :: else -> ok = false
+    fi;
     printf("%d: T6 finishRetake %c g%d %d\n", _pid, o + 65, g, ok);
     CHECK
   }
 }
 
-/* T7 failRetake: #status = RETAKING AND gen = :g -> REFUNDING (unpaid), dueAt. `charge` marks the money as
-   back already (the proposed T7 of charge.refunded on a RETAKING order). */
-inline T7(o, g, charge, ok) {
+/* T7 FAIL_RETAKE: RETAKING -> REFUNDING (never paid: refund.external false), dueAt = now + REFUND_DUE */
+inline T7(o, g, ok) {
   d_step {
     if
     :: status[o] == RETAKING && gen[o] == g ->
-       status[o] = REFUNDING; wasPaid[o] = false; viaCharge[o] = charge; dueAt[o] = now + D; ok = true
+       status[o] = REFUNDING; viaCharge[o] = false; dueAt[o] = now + D; ok = true
     :: else -> ok = false
     fi;
     printf("%d: T7 failRetake %c g%d %d\n", _pid, o + 65, g, ok);
@@ -368,12 +389,12 @@ inline T7(o, g, charge, ok) {
   }
 }
 
-/* T8 startRefund, organizer: #status = PAID AND checkedIn = :zero -> REFUNDING (paid), dueAt */
-inline T8_ORGANIZER(o, ok) {
+/* T8 START_REFUND by the organizer: PAID, PENDING_PAYMENT -> REFUNDING, AND checkedIn = :zero */
+inline T8_ORGANIZER(o, g, ok) {
   d_step {
     if
-    :: status[o] == PAID && checkedIn[o] == 0 ->
-       status[o] = REFUNDING; wasPaid[o] = true; viaCharge[o] = false; dueAt[o] = now + D; ok = true
+    :: (status[o] == PAID || status[o] == PENDING_PAYMENT) && gen[o] == g && checkedIn[o] == 0 ->
+       status[o] = REFUNDING; viaCharge[o] = false; dueAt[o] = now + D; ok = true
     :: else -> ok = false
     fi;
     printf("%d: T8 startRefund (organizer) %c %d\n", _pid, o + 65, ok);
@@ -381,11 +402,13 @@ inline T8_ORGANIZER(o, ok) {
   }
 }
 
-/* T8 startRefund, charge.refunded: #status = PAID -> REFUNDING (paid, money back already), dueAt */
-inline T8_CHARGE(o, ok) {
+/* T8/T10 START_REFUND by charge.refunded: PAID, PENDING_PAYMENT -> REFUNDING (refund.external: the money is
+   back already) */
+inline T8_CHARGE(o, g, ok) {
   d_step {
     if
-    :: status[o] == PAID -> status[o] = REFUNDING; wasPaid[o] = true; viaCharge[o] = true; dueAt[o] = now + D; ok = true
+    :: (status[o] == PAID || status[o] == PENDING_PAYMENT) && gen[o] == g ->
+       status[o] = REFUNDING; viaCharge[o] = true; dueAt[o] = now + D; ok = true
     :: else -> ok = false
     fi;
     printf("%d: T8 startRefund (charge.refunded) %c %d\n", _pid, o + 65, ok);
@@ -393,14 +416,11 @@ inline T8_CHARGE(o, ok) {
   }
 }
 
-/* T9 finishRefund: #status = REFUNDING -> REFUNDED, refundedAt = :now (off the open index) */
-inline T9(o, ok) {
+/* T9 FINISH_REFUND: REFUNDING -> REFUNDED, refund.completedAt = now (off the open index) */
+inline T9(o, g, ok) {
   d_step {
     if
-    :: status[o] == REFUNDING -> status[o] = REFUNDED; refundedAt[o] = now; ok = true;
-#ifndef REFUNDED_CLOSED
-       listed[o] = true; dueAt[o] = now + P
-#endif
+    :: status[o] == REFUNDING && gen[o] == g -> status[o] = REFUNDED; refundedAt[o] = now; ok = true
     :: else -> ok = false
     fi;
     printf("%d: T9 finishRefund %c %d\n", _pid, o + 65, ok);
@@ -408,28 +428,12 @@ inline T9(o, ok) {
   }
 }
 
-/* T10 startRefund, charge.refunded before the payment event: #status = PENDING_PAYMENT -> REFUNDING (unpaid) */
-inline T10(o, ok) {
+/* T11 REFUND_UNPAID by charge.refunded: EXPIRED, CANCELLED -> REFUNDED (refund.external) */
+inline T11(o, g, ok) {
   d_step {
     if
-    :: status[o] == PENDING_PAYMENT ->
-       status[o] = REFUNDING; wasPaid[o] = false; viaCharge[o] = true; dueAt[o] = now + D; ok = true
-    :: else -> ok = false
-    fi;
-    printf("%d: T10 startRefund (unpaid) %c %d\n", _pid, o + 65, ok);
-    CHECK
-  }
-}
-
-/* T11 refundUnpaid: #status IN (EXPIRED, CANCELLED) -> REFUNDED */
-inline T11(o, ok) {
-  d_step {
-    if
-    :: status[o] == EXPIRED || status[o] == CANCELLED ->
-       status[o] = REFUNDED; wasPaid[o] = false; viaCharge[o] = true; refundedAt[o] = now; ok = true;
-#ifndef REFUNDED_CLOSED
-       listed[o] = true; dueAt[o] = now + P
-#endif
+    :: (status[o] == EXPIRED || status[o] == CANCELLED) && gen[o] == g ->
+       status[o] = REFUNDED; viaCharge[o] = true; refundedAt[o] = now; ok = true
     :: else -> ok = false
     fi;
     printf("%d: T11 refundUnpaid %c %d\n", _pid, o + 65, ok);
@@ -437,16 +441,19 @@ inline T11(o, ok) {
   }
 }
 
-/* T12 unlist: #status = REFUNDED AND attribute_exists(open): off the open index */
-inline T12(o) {
+/* OrderRepository.lease: #status = :status AND gen = :gen AND dueAt = :was; dueAt = now + the lease */
+inline LEASE(o, ok) {
   d_step {
-    if :: status[o] == REFUNDED && listed[o] -> listed[o] = false :: else fi;
-    printf("%d: T12 unlist %c\n", _pid, o + 65);
+    if
+    :: status[o] == st && gen[o] == g && dueAt[o] == due -> dueAt[o] = now + D; ok = true
+    :: else -> ok = false
+    fi;
+    printf("%d: lease %c %d\n", _pid, o + 65, ok);
     CHECK
   }
 }
 
-/* C TicketRepository.checkIn: #status = PAID AND attribute_not_exists(checkins.#i); checkedIn + 1 */
+/* C OrderRepository.checkIn: #status = :paid AND attribute_not_exists(checkins.#p); checkedIn + 1 */
 inline CHECK_IN(o, i) {
   d_step {
     if
@@ -466,113 +473,129 @@ inline STRIPE_REFUND(o) {
 
 /* ---- the steps shared by several actors ---- */
 
-/* Reads the order (one consistent GetItem), keeping what its status makes relevant. */
+/* Reads the order (orders.find: one consistent GetItem), keeping what its status makes relevant. */
 #define READ_ORDER(o) \
   atomic { \
     st = status[o]; g = gen[o]; \
     c = (st == PAID || st == REFUNDING -> checkedIn[o] : 0); \
-    wp = (st == REFUNDING -> wasPaid[o] : false); vc = (st == REFUNDING -> viaCharge[o] : false); \
+    wp = paidAt[o]; vc = (st == REFUNDING || st == REFUNDED -> viaCharge[o] : false); \
     readAt = (st == REFUNDING -> now : 0); \
-    due = (st == RETAKING || st == REFUNDING || (st == REFUNDED && listed[o]) -> dueAt[o] : 0); \
-    lst = (st == REFUNDED -> listed[o] : false); rAt = (st == REFUNDED -> refundedAt[o] : 0); \
+    due = (st == RETAKING || st == REFUNDING -> dueAt[o] : 0); \
+    rAt = (st == REFUNDED -> refundedAt[o] : 0); \
     exAt = (st == PENDING_PAYMENT -> expiresAt[o] : 0); \
     printf("%d: reads %c: %e g%d\n", _pid, o + 65, st, g) \
   }
 
-/* Finishing a refund, the order read as REFUNDING (st, g, wp, vc, c) at readAt. A giveBack refused because
-   the fence is not below readAt sends the finisher back to reading the order (label reread). */
+/* OrderStock.reconcile, the order read as (st, g, wp) (NONE: not found): a paid order's holds of its
+   generation are made final; then one Query finds the order's entries, and each one the order does not own
+   is released (every entry, if the order was not found, once expired). Owned: the entry of the order's
+   generation while PENDING_PAYMENT or RETAKING. */
+inline STOCK_RECONCILE(o) {
+  if :: st != NONE && wp && st != REFUNDED -> W(COMMIT(o, g)) :: else fi;
+  d_step { hasHold = hold[o]; holdGen = hg[o] };
+  if
+  :: hasHold && st == NONE -> W(RELEASE_EXPIRED(o, holdGen))
+#ifdef RELEASE_NEWER_GEN
+  /* as on main: an entry of a newer generation than the order read (a re-take began after the read) is
+     released as not owned */
+  :: hasHold && st != NONE && !(holdGen == g && (st == PENDING_PAYMENT || st == RETAKING)) ->
+#else
+  /* an entry of a newer generation than the order read belongs to a re-take that began after the read */
+  :: hasHold && st != NONE && holdGen <= g && !(holdGen == g && (st == PENDING_PAYMENT || st == RETAKING)) ->
+#endif
+     W(RELEASE(o, holdGen))
+  :: else
+  fi;
+  atomic { hasHold = false; holdGen = 0 }
+}
+
+/* OrderLifecycle.finishRefund, the order read (st, g, wp, vc, c) at readAt. REFUNDED: make sure the money went
+   back (not for a refund made in Stripe). REFUNDING, paid: commit what is still held, refund the money, queue
+   the prune, give back all but the checked-in tickets (fenced by readAt: refused, read the order again), T9.
+   REFUNDING, never paid: release every entry, refund the money (a late payment's), T9. */
 inline FINISH_REFUND(o) {
   if
-  :: wp ->
+  :: st == REFUNDED ->
+     if :: !vc && !FREE(o) -> W(STRIPE_REFUND(o)) :: else fi
+  :: st == REFUNDING && wp ->
      W(COMMIT(o, g));                   /* a crash may have left the paid order unsettled */
      if :: !vc && !FREE(o) -> W(STRIPE_REFUND(o)) :: else fi;
+     W(d_step { if :: pruneAt[o] == 0 -> pruneAt[o] = readAt + P :: else fi;
+                printf("%d: queues the prune of %c\n", _pid, o + 65) });
      if
      :: Q(o) > c ->
         STALL;
         W(GIVE_BACK(o, Q(o) - c, readAt, ok));
         if
         :: !ok ->
-           /* refused: given back already (by another finisher), or fenced */
+           /* refused: given back already (ALREADY_GIVEN), or fenced (FENCED); anything else throws */
            atomic {
-             assert(returns[o] || !(rf == 0 || rf < readAt) || sold >= Q(o) - c);
-             if :: !returns[o] && rf != 0 && rf >= readAt -> goto reread :: else fi
+             assert(returns[o] || (rf != 0 && rf >= readAt));
+             if :: !returns[o] -> goto reread :: else fi
            }
         :: else
         fi
      :: else
-     fi
-  :: else ->
-     W(RELEASE(o, g));
-     if :: !vc -> W(STRIPE_REFUND(o)) :: else fi
-  fi;
-  W(T9(o, ok));
-#ifdef REFUNDED_CLOSED
-  /* as first written: the prune message, delayed P, sent once T9 is written */
-  if :: ok -> W(d_step { pruneSent[o] = true; printf("%d: sends the prune message of %c\n", _pid, o + 65) }) :: else fi;
-#endif
-  skip
+     fi;
+     W(T9(o, g, ok))
+  :: st == REFUNDING && !wp ->
+     STOCK_RECONCILE(o);
+     if :: !vc -> W(STRIPE_REFUND(o)) :: else fi;
+     W(T9(o, g, ok))
+  fi
 }
 
-/* Continues a re-take, the order read as RETAKING with gen g (or just moved there by T5). */
+/* OrderLifecycle.retake, the order read as RETAKING with gen g: takes the tickets again (OrderStock.take ->
+   InventoryRepository.takeOnShard: a refused take reads the shard; its own entry of this or an older
+   generation is adopted, one of a newer generation is never taken over), then T6, commit and reconcile, or
+   T7 and finish the refund. A refused move reads the order again (afterRetake). */
 inline RETAKE(o) {
   do
   :: W(TAKE(o, g, now + H, ok));
      if
      :: ok -> break
      :: else ->
-        d_step { hasHold = hold[o]; holdGen = hg[o] };  /* the failed take reads the shard once */
+        d_step { hasHold = hold[o]; holdGen = hg[o] };
         if
-        :: hasHold && holdGen == g -> ok = true; break  /* re-found: an earlier attempt of this re-take */
-        :: hasHold && holdGen < g ->                     /* an entry of an older generation: adopted */
+        :: hasHold && holdGen <= g ->
            W(ADOPT(o, holdGen, g, now + H, ok));
            if :: ok -> break :: else fi                  /* gone meanwhile: take again */
         :: else -> break                                 /* sold out */
         fi
      fi
   od;
+  atomic { hasHold = false; holdGen = 0 };
   if
   :: ok ->
      W(T6(o, g, ok));
      if :: !ok -> goto reread :: else fi;
-     W(COMMIT(o, g))
+     W(COMMIT(o, g));
+     d_step { st = PAID; wp = true };
+     STOCK_RECONCILE(o)                   /* older generations' leftovers */
   :: else ->
-     W(RELEASE(o, g));                    /* T7: the entries of gen are released first */
-     W(T7(o, g, false, ok));
-     if :: !ok -> goto reread :: else fi;
-     d_step { st = REFUNDING; wp = false; vc = false; c = 0; readAt = now };
-     FINISH_REFUND(o)
+     W(T7(o, g, ok));
+     goto reread                          /* finishRefund(reread(order)), or afterRetake */
   fi
 }
 
-/* What the expiry message and the sweep do with the order they read (at their label reread). */
+/* OrderLifecycle.reconcile, for the expiry message and the sweep, the order read (at their label reread). */
 inline RECONCILE(o) {
   if
-  :: st == NONE ->
-     /* an order never written (its purchase died before T1): its entry, once expired */
-     W(RELEASE_EXPIRED(o, 1))
+  :: st == NONE -> STOCK_RECONCILE(o)                 /* a purchase that died before T1: expired entries */
   :: st == PENDING_PAYMENT && PAST(exAt) ->
-     W(T3(o, ok));
+     W(T3(o, g, ok));
      if :: !ok -> goto reread :: else fi;
      W(RELEASE(o, g))
   :: st == PENDING_PAYMENT && !PAST(exAt) -> notDue = true
-  :: st == EXPIRED || st == CANCELLED -> W(RELEASE(o, g))
-  :: st == REFUNDED ->
-     W(RELEASE(o, g));                       /* an entry a re-take made after the refund released its own */
+  :: (st == RETAKING || st == REFUNDING) && PAST(due) ->
+     W(LEASE(o, ok));                                  /* its worker is dead: one finisher takes over */
      if
-     :: lst && PAST(due) ->                  /* P after T9: no finisher that read it REFUNDING is alive */
-        W(PRUNE(o, rAt + F));
-        W(T12(o))
+     :: ok && st == RETAKING -> RETAKE(o)
+     :: ok && st == REFUNDING -> d_step { readAt = now }; FINISH_REFUND(o)
      :: else
      fi
-  :: st == PAID -> W(COMMIT(o, g))
-#ifdef SWEEP_RETAKES
-  :: st == RETAKING && PAST(due) -> RETAKE(o)          /* as first written: its worker is dead */
-  :: st == RETAKING && !PAST(due)
-#else
-  :: st == RETAKING                                    /* the payment event's consumer continues it */
-#endif
-  :: st == REFUNDING && PAST(due) -> FINISH_REFUND(o)  /* its worker is dead */
-  :: st == REFUNDING && !PAST(due)
+  :: (st == RETAKING || st == REFUNDING) && !PAST(due) -> notDue = true; exAt = due
+  :: st == PAID || st == EXPIRED || st == CANCELLED || st == REFUNDED -> STOCK_RECONCILE(o)
   fi
 }
 
@@ -586,10 +609,10 @@ end:
   od
 }
 
-/* POST /tickets/purchase (PurchaseService.purchase): the Idempotency claim, then the order is read first (a
-   takeover of a dead attempt's claim keeps its order id); the expiry message, the take, the PaymentIntent
-   (Stripe key = order id: nothing the model needs), T1. After a crash the buyer retries with the same
-   Idempotency-Key, now or later (MAXATT attempts in all), or gives up. */
+/* POST /tickets/purchase (PurchaseService.purchase): a takeover of a dead attempt's Idempotency claim reads the
+   order first; the expiry message (HoldExpiryQueue, delayed to expiresAt), the take, the PaymentIntent (Stripe
+   key = order id: nothing the model needs), T1 (T1f and commit for a free order). After a crash the buyer
+   retries with the same Idempotency-Key, now or later (MAXATT attempts in all), or gives up. */
 proctype purchase(byte o; bool later) {
   WORKER;
   byte k = 0;
@@ -598,19 +621,16 @@ attempt:
   k++;
   atomic { st = status[o]; exp = now + H };
   if :: st != NONE -> goto resume :: else fi;
-  W(d_step { msgExp[o * MAXATT + k - 1] = exp; printf("%d: sends the expiry message of %c\n", _pid, o + 65) });  /* HoldExpiryQueue: the expiry message, delayed to expiresAt */
+  W(d_step { msgExp[o * ATTEMPTS + k - 1] = exp; printf("%d: queues the expiry message of %c\n", _pid, o + 65) });
 take:
   W(TAKE(o, 1, exp, ok));
   if
   :: !ok ->
-     if                            /* the failed take reads the shard once */
-     :: hold[o] && hg[o] == 1 ->
-#ifdef REFIND_AS_WRITTEN
-        skip                       /* re-found: this order's earlier attempt */
-#else
-        W(ADOPT(o, 1, 1, exp, ok));  /* re-found, and renewed to this attempt's expiresAt */
-        if :: !ok -> goto take :: else fi  /* released meanwhile: take afresh */
-#endif
+     d_step { hasHold = hold[o]; holdGen = hg[o] };  /* the refused take reads the shard */
+     if
+     :: hasHold && holdGen == 1 ->
+        W(ADOPT(o, 1, 1, exp, ok));  /* re-found (an earlier attempt's), renewed to this attempt's expiresAt */
+        if :: !ok -> goto take :: else fi
      :: else -> goto answered      /* 409 sold out */
      fi
   :: else
@@ -638,8 +658,9 @@ out:
   skip
 }
 
-/* The buyer pays on the client secret (Stripe), once the purchase answered, in any epoch; a card may fail
-   first; the payment may be refunded in Stripe's dashboard. */
+/* The buyer pays on the client secret (Stripe), once the purchase answered, in any epoch. Stripe's cancel of
+   the intent is taken as not stopping a payment already under way (so a payment may succeed after a cancel:
+   the late payments of issue 8). */
 proctype buyer(byte o) {
   byte seen;
   LATER;
@@ -657,8 +678,8 @@ end:
   atomic { paid[o] && !refunded[o] -> refunded[o] = true; printf("%d: refund of %c in the dashboard\n", _pid, o + 65) }
 }
 
-/* payment_intent.succeeded of the order's own intent (PaymentEventService); SQS redelivers it after a crash
-   (a duplicate waits for the idempotency claim, so it is the same as a redelivery). */
+/* payment_intent.succeeded of the order's own intent (PaymentEventService -> OrderLifecycle.paymentSucceeded);
+   SQS redelivers it after a crash or a refusal. */
 proctype paymentSucceeded(byte o) {
   WORKER;
 end:
@@ -667,17 +688,21 @@ reread:
   READ_ORDER(o);
   if
   :: st == PENDING_PAYMENT ->
-     W(T2(o, ok));
+     W(T2(o, g, ok));
      if :: !ok -> goto reread :: else fi;
      W(COMMIT(o, g))
   :: st == PAID -> W(COMMIT(o, g))
   :: st == EXPIRED || st == CANCELLED ->
      W(T5(o, g, ok));
      if :: !ok -> goto reread :: else fi;
-     g = g + 1;
+     /* the retake's reconciliation message, due at the lease's end: the sweep stands for it here */
+     d_step { st = RETAKING; g = g + 1 };
      RETAKE(o)
-  :: st == RETAKING -> RETAKE(o)
-  :: st == REFUNDING || st == REFUNDED -> W(STRIPE_REFUND(o))  /* make sure the refund was made */
+  :: st == RETAKING && PAST(due) ->
+     W(LEASE(o, ok));
+     if :: ok -> RETAKE(o) :: else -> goto reread fi
+  :: st == RETAKING && !PAST(due) -> REDELIVERED; goto reread  /* another worker's retake runs: throws */
+  :: st == REFUNDING || st == REFUNDED -> FINISH_REFUND(o)
   :: st == NONE -> assert(false)   /* the buyer pays only once the order is written */
   fi;
   FORGET;
@@ -690,7 +715,8 @@ out:
   skip
 }
 
-/* payment_intent.payment_failed: recorded on a PENDING_PAYMENT order (its history; no transition). */
+/* payment_intent.payment_failed: recorded on a PENDING_PAYMENT order (OrderRepository.record: history, no
+   transition). */
 proctype paymentFailed(byte o) {
   WORKER;
 end:
@@ -698,7 +724,7 @@ end:
 reread:
   READ_ORDER(o);
   if
-  :: st == PENDING_PAYMENT -> W(skip)  /* OrderRepository: #status = PENDING_PAYMENT, history += the error */
+  :: st == PENDING_PAYMENT -> W(skip)
   :: else
   fi;
   FORGET;
@@ -711,7 +737,8 @@ out:
   skip
 }
 
-/* payment_intent.canceled: T4 + release; on a CANCELLED order, release again. */
+/* payment_intent.canceled (OrderLifecycle.paymentCanceled -> end): T4 + release; on a CANCELLED order, release
+   again. */
 proctype paymentCanceled(byte o) {
   WORKER;
 end:
@@ -720,7 +747,7 @@ reread:
   READ_ORDER(o);
   if
   :: st == PENDING_PAYMENT ->
-     W(T4(o, ok));
+     W(T4(o, g, ok));
      if :: !ok -> goto reread :: else fi;
      W(RELEASE(o, g))
   :: st == CANCELLED -> W(RELEASE(o, g))
@@ -736,8 +763,8 @@ out:
   skip
 }
 
-/* POST /orders/{id}/cancel by the buyer, `calls` times, each now or later (a repeat answers the cancelled
-   order). */
+/* POST /orders/{id}/cancel by the buyer (OrderLifecycle.cancel), `calls` times, each now or later (a repeat
+   answers the cancelled order). */
 proctype buyerCancel(byte o; byte calls) {
   WORKER;
 request:
@@ -746,14 +773,15 @@ reread:
   READ_ORDER(o);
   if
   :: st == PENDING_PAYMENT ->
-     /* PaymentGateway.cancelIntent; never refused here: a payment may still succeed afterwards */
+     /* PaymentGateway.cancelIntent */
      W(d_step { intentCanceled[o] = true; printf("%d: cancels the intent of %c\n", _pid, o + 65) });
-     W(T4(o, ok));
-     if :: !ok -> goto reread :: else fi;
+     W(T4(o, g, ok));
+     if :: !ok -> goto answered :: else fi;  /* end() refused: answered as the order now is */
      W(RELEASE(o, g))
   :: st == CANCELLED -> W(RELEASE(o, g))  /* a repeat: never touches a newer generation */
   :: else                                  /* 404, 409 order_not_cancellable */
   fi;
+answered:
 crash:
   FORGET;
   calls--;
@@ -763,7 +791,7 @@ crash:
   fi
 }
 
-/* POST /orders/{id}/refund by the organizer, `calls` times, each now or later. */
+/* POST /orders/{id}/refund by the organizer (OrderLifecycle.refund), `calls` times, each now or later. */
 proctype organizerRefund(byte o; byte calls; bool stalls) {
   WORKER;
   canStall = stalls;
@@ -773,10 +801,8 @@ reread:
   READ_ORDER(o);
   if
   :: st == PAID && c == 0 ->
-     W(T8_ORGANIZER(o, ok));
-     if :: !ok -> goto reread :: else fi;
-     d_step { st = REFUNDING; wp = true; vc = false; readAt = now };
-     FINISH_REFUND(o)
+     W(T8_ORGANIZER(o, g, ok));
+     goto reread                 /* refused: 409 already_checked_in if checked in, else as it is now */
   :: st == REFUNDING -> FINISH_REFUND(o)
   :: else               /* 409 already_checked_in (PAID, c > 0), 409 order_not_refundable; REFUNDED: answered */
   fi;
@@ -789,7 +815,8 @@ crash:
   fi
 }
 
-/* charge.refunded (a full refund: in the dashboard, or TicketHub's own); redelivered after a crash. */
+/* charge.refunded (a full refund of the order's own payment: in the dashboard, or TicketHub's own;
+   OrderLifecycle.chargeRefunded); redelivered after a crash or a refusal. */
 proctype chargeRefunded(byte o) {
   WORKER;
 end:
@@ -797,29 +824,14 @@ end:
 reread:
   READ_ORDER(o);
   if
-  :: st == PAID ->
-     W(T8_CHARGE(o, ok));
-     if :: !ok -> goto reread :: else fi;
-     d_step { st = REFUNDING; wp = true; vc = true; readAt = now };
-     FINISH_REFUND(o)
-  :: st == PENDING_PAYMENT ->
-     W(T10(o, ok));
-     if :: !ok -> goto reread :: else fi;
-     d_step { st = REFUNDING; wp = false; vc = true; readAt = now };
-     FINISH_REFUND(o)
+  :: st == PAID || st == PENDING_PAYMENT ->
+     W(T8_CHARGE(o, g, ok));
+     goto reread
   :: st == EXPIRED || st == CANCELLED ->
-     W(T11(o, ok));
-     if :: !ok -> goto reread :: else fi
-  :: st == RETAKING ->
-#ifdef CHARGE_RETAKING_IGNORED
-     skip
-#else
-     /* proposed: the money is back, the re-take ends (T7 of charge.refunded) */
-     W(T7(o, g, true, ok));
+     W(T11(o, g, ok));
      if :: !ok -> goto reread :: else fi;
-     d_step { st = REFUNDING; wp = false; vc = true; readAt = now };
-     FINISH_REFUND(o)
-#endif
+     W(RELEASE(o, g))            /* finishes the expiry or cancel */
+  :: st == RETAKING -> REDELIVERED; goto reread  /* throws: applied once the retake ends */
   :: st == REFUNDING -> FINISH_REFUND(o)
   :: st == REFUNDED || st == NONE
   fi;
@@ -833,7 +845,7 @@ out:
   skip
 }
 
-/* The gate scans each of the order's tickets once, now or later. */
+/* The gate scans each of the order's tickets once, now or later (TicketService.validate -> checkIn). */
 proctype gate(byte o) {
   byte i = 0, seen;
   do
@@ -842,17 +854,18 @@ proctype gate(byte o) {
   od
 }
 
-/* The expiry message of purchase attempt k, at its expiresAt (run twice for a duplicate); redelivered after
-   a crash; put back while the order's own expiresAt is later (a retry wrote the order). */
+/* The expiry message of purchase attempt k (ExpiryService.handle, kind HOLD), at its expiresAt (run twice for
+   a duplicate); redelivered after a crash; put back until the order is due. */
 proctype expiry(byte o; byte k) {
   WORKER;
 end:
-  msgExp[o * MAXATT + k - 1] != 0 && PAST(msgExp[o * MAXATT + k - 1]);
+  msgExp[o * ATTEMPTS + k - 1] != 0 && PAST(msgExp[o * ATTEMPTS + k - 1]);
 reread:
   READ_ORDER(o);
   RECONCILE(o);
   if
-  :: notDue -> d_step { exp = exAt; exAt = 0; st = 0; g = 0; notDue = false }; PAST(exp); exp = 0; goto reread
+  :: notDue -> d_step { exp = exAt; exAt = 0; st = 0; g = 0; c = 0; due = 0; wp = false; notDue = false };
+     PAST(exp); exp = 0; goto reread
   :: else
   fi;
   FORGET;
@@ -865,25 +878,31 @@ out:
   skip
 }
 
-#ifdef REFUNDED_CLOSED
-/* As first written: the prune message, P after T9 (redelivered after a crash). */
+/* The RETURNS message of a refunded order (ExpiryService.handle -> OrderLifecycle.pruneReturns), queued by a
+   finisher before it gives stock back, delayed RETURNS_KEPT; put back until the refund ended RETURNS_KEPT ago. */
 proctype pruner(byte o) {
   WORKER;
 end:
-  pruneSent[o] && status[o] == REFUNDED && refundedAt[o] + P <= now;
-delivery:
-  W(PRUNE(o, refundedAt[o] + F));
+  pruneAt[o] != 0 && PAST(pruneAt[o]);
+reread:
+  READ_ORDER(o);
+  if
+  :: st == REFUNDED && PAST(rAt + P) -> W(PRUNE(o, rAt + F))
+  :: st == REFUNDED && !PAST(rAt + P) -> exp = rAt + P; PAST(exp); goto reread
+  :: else -> REDELIVERED; goto reread   /* still being refunded */
+  fi;
+  FORGET;
   goto out;
 crash:
+  FORGET;
   LATER;
-  goto delivery;
+  goto reread;
 out:
   skip
 }
-#endif
 
-/* The sweep, every minute (here once per epoch), when the open index has an order due: each such order is
-   read again and reconciled. */
+/* The sweep (ExpiryService.sweep), every minute (here once per epoch), when the open index has an order due:
+   each such order is read again and reconciled. */
 proctype sweep() {
   WORKER;
   byte o;
@@ -910,72 +929,86 @@ crash:
   od
 }
 
-/* A scenario: the core (A bought, paid in some epoch, its expiry message, the sweep) and its actors. */
+/* The scenarios: all of them in one search (spin picks each in turn), or the one named by -D<scenario>. */
+#if !defined(RETRY) && !defined(CANCEL) && !defined(CANCELED) && !defined(EXPIRY) && !defined(SOLDOUT) && \
+    !defined(CHARGE) && !defined(REFUND) && !defined(DASHBOARD) && !defined(FENCE)
+#define RETRY
+#define CANCEL
+#define CANCELED
+#define EXPIRY
+#define SOLDOUT
+#define CHARGE
+#define REFUND
+#define DASHBOARD
+#define FENCE
+#endif
+
+/* A scenario: its actors and the core (A bought, paid in some epoch, its expiry message, the sweep, its prune). */
 init {
   bool canCrash = false;
-  byte o;
   atomic {
+    if
+#ifdef RETRY
+    :: scenario = S_RETRY;
+       run expiry(A, 2);            /* the retry's own expiry message */
+       run failedCard(A);
+       run paymentFailed(A)
+#endif
+#ifdef CANCEL
+    :: scenario = S_CANCEL;
+       run buyerCancel(A, 2)        /* the buyer cancels, and cancels again */
+#endif
+#ifdef CANCELED
+    :: scenario = S_CANCELED;
+       run buyerCancel(A, 1);
+       run paymentCanceled(A)       /* the intent's payment_intent.canceled */
+#endif
+#ifdef EXPIRY
+    :: scenario = S_EXPIRY;
+       run expiry(A, 1)             /* the expiry message, delivered twice */
+#endif
+#ifdef SOLDOUT
+    :: scenario = S_SOLDOUT;
+       run buyerCancel(A, 1);
+       run purchase(B, true);       /* takes the stock A let go, then lets it expire */
+       run expiry(B, 1)
+#endif
+#ifdef CHARGE
+    :: scenario = S_CHARGE;
+       run buyerCancel(A, 1);
+       run dashboardRefund(A);
+       run chargeRefunded(A)
+#endif
+#ifdef REFUND
+    :: scenario = S_REFUND;
+       run organizerRefund(A, 2, false);
+       run gate(A);
+       run chargeRefunded(A)        /* the one TicketHub's own refund causes */
+#endif
+#ifdef DASHBOARD
+    :: scenario = S_DASHBOARD;
+       run gate(A);
+       run dashboardRefund(A);
+       run chargeRefunded(A)
+#endif
+#ifdef FENCE
+    :: scenario = S_FENCE;
+       run organizerRefund(A, 1, true);
+       run purchase(B, true);       /* free */
+       run expiry(B, 1);
+       run organizerRefund(B, 1, true);
+       run pruner(B)
+#endif
+    fi;
     run purchase(A, false);
     run buyer(A);
     run paymentSucceeded(A);
     run expiry(A, 1);
     run sweep();
-#ifdef RETRY
-    run expiry(A, 2);            /* the retry's own expiry message */
-    run failedCard(A);
-    run paymentFailed(A);
-#endif
-#ifdef CANCEL
-    run buyerCancel(A, 2);       /* the buyer cancels, and cancels again */
-#endif
-#ifdef EXPIRY
-    run expiry(A, 1);            /* the expiry message, delivered twice */
-#endif
-#ifdef CANCELED
-    run buyerCancel(A, 1);
-    run paymentCanceled(A);      /* the intent's payment_intent.canceled */
-#endif
-#ifdef SOLDOUT
-    run buyerCancel(A, 1);
-    run purchase(B, true);       /* takes the stock A let go, then lets it expire */
-    run expiry(B, 1);
-#endif
-#ifdef CHARGE
-    run buyerCancel(A, 1);
-    run dashboardRefund(A);
-    run chargeRefunded(A);
-#endif
-#ifdef REFUND
-    run organizerRefund(A, 2, false);
-    run gate(A);
-    run dashboardRefund(A);
-    run chargeRefunded(A);
-#ifdef REFUNDED_CLOSED
-    run pruner(A);
-#endif
-#endif
-#ifdef FENCE
-    run organizerRefund(A, 1, true);
-#ifdef REFUNDED_CLOSED
-    run pruner(A);
-#endif
-    run purchase(B, true);       /* free */
-    run expiry(B, 1);
-    run organizerRefund(B, 1, true);
-#ifdef REFUNDED_CLOSED
-    run pruner(B);
-#endif
-#endif
+    run pruner(A)                /* the RETURNS message, once a refund queues it */
   }
   /* Every process has finished (or waits for what never comes) and the clock has made its last jump. */
   timeout && now >= TEND;
-  /* The prune messages still on their way arrive. */
-  o = 0;
-  do
-  :: o < N -> if :: pruneSent[o] -> PRUNE(o, refundedAt[o] + F) :: else fi; o++
-  :: else -> break
-  od;
-  finished = true;
   /* The properties of "once every process has finished". */
   money_only_for_usable_tickets = (MONEY_OF(A) && MONEY_OF(B));
   assert(money_only_for_usable_tickets);
