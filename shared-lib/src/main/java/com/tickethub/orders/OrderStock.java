@@ -168,6 +168,9 @@ public class OrderStock {
 
   /** Whether the order, in its state, still needs the entry (to pay, to finish a retake, or counted for good). */
   private static boolean owns(Order order, HoldEntry entry) {
+    if (entry.gen() > order.gen()) {
+      return true; // a re-take that began after the order was read took it: never ours to release (spin found it)
+    }
     if (entry.gen() != order.gen()) {
       return false;
     }

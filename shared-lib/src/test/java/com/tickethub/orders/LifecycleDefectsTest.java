@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -127,6 +128,24 @@ class LifecycleDefectsTest {
     assertEquals(OrderStatus.EXPIRED, order(view).status());
     String dueMessage = Json.write(ExpiryMessage.hold(order(view)));
     interleave.at(Checkpoint.LATE_HOLDS_TAKEN, () -> app.expiry().handle(dueMessage));
+
+    pay(view);
+
+    assertEquals(OrderStatus.PAID, order(view).status());
+    assertEquals(new TypeCounts(10, 8, 0, 2), fixture.counts(event, "Standard"));
+    fixture.assertInvariant(event);
+  }
+
+  @Test
+  void expiryMessageThatReadTheOrderBeforeALatePaymentNeverReleasesTheHoldItTookAgain() {
+    // Found by spin (model/lifecycle.pml, -DRELEASE_NEWER_GEN): the message reads the order EXPIRED, a late
+    // payment takes the tickets again under the next generation, then the message finds the order's entries.
+    OrderView view = buy("u-stale-expiry", 2);
+    clock.advance(Duration.ofMinutes(11));
+    fixture.timePassed(clock.instant());
+    Order readBeforeThePayment = order(view);
+    interleave.at(Checkpoint.LATE_HOLDS_TAKEN, () -> app.stock().reconcile(Optional.of(readBeforeThePayment),
+        readBeforeThePayment.eventId(), readBeforeThePayment.buyerId(), readBeforeThePayment.orderId()));
 
     pay(view);
 
