@@ -1009,6 +1009,9 @@ init {
   }
   /* Every process has finished (or waits for what never comes) and the clock has made its last jump. */
   timeout && now >= TEND;
+  /* The prune messages still on their way arrive (queued late in the last epoch, their delay ends after it). */
+  if :: pruneAt[A] != 0 && status[A] == REFUNDED -> PRUNE(A, refundedAt[A] + F) :: else fi;
+  if :: pruneAt[B] != 0 && status[B] == REFUNDED -> PRUNE(B, refundedAt[B] + F) :: else fi;
   /* The properties of "once every process has finished". */
   money_only_for_usable_tickets = (MONEY_OF(A) && MONEY_OF(B));
   assert(money_only_for_usable_tickets);
