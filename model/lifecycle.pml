@@ -259,12 +259,12 @@ inline COMMIT(o, g) {
 }
 
 /* giveBack(o, q, readAt): attribute_not_exists(returned.#o) AND (attribute_not_exists(rf) OR rf < :readAt)
-   AND sold >= :q */
+   AND sold >= :q. (n) in parentheses: an inline substitutes its argument's text (Q(o) - c). */
 inline GIVE_BACK(o, n, readAt, ok) {
   d_step {
     if
-    :: !returns[o] && (rf == 0 || rf < readAt) && sold >= n ->
-       sold = sold - n; available = available + n; returns[o] = true; soldTo[o] = soldTo[o] - n;
+    :: !returns[o] && (rf == 0 || rf < readAt) && sold >= (n) ->
+       sold = sold - (n); available = available + (n); returns[o] = true; soldTo[o] = soldTo[o] - (n);
        givenBack[o]++; ok = true
     :: else -> ok = false
     fi;
