@@ -4,8 +4,8 @@
  * checked exhaustively by spin. How to run it, the sizes and why they suffice: README.md.
  *
  * Sizes: one ticket type in one shard of CAP = 2 tickets; order A of 2 tickets; order B of 1 ticket (SOLDOUT,
- * FENCE; free in FENCE). Two tickets in A are what a gate scan needs to race a refund (one scanned, one not);
- * B competes for the stock, so that a re-take can find the type sold out.
+ * FENCE; free in FENCE). Two tickets in A are what a dashboard refund needs to give back part of an order (one
+ * scanned, one not); B competes for the stock, so that a re-take can find the type sold out.
  *
  * Every DynamoDB write is one d_step, commented with the Java method and its condition; every read is its own
  * step, so anything may happen between a read and the write that acts on it. A worker (a Lambda invocation)
@@ -18,24 +18,27 @@
  * Lambda's timeout (30 s) is shorter than every delay of the protocol (the hold H, the leases D of RETAKING
  * and REFUNDING, the prune P after the refund, the fence margin F), each of which ends in the next epoch. The
  * actors outside AWS (buyer, organizer, gate, Stripe) and SQS redeliveries act in any epoch. A refund's
- * finisher may also stall across epochs (STALL, in FENCE): the returns fence must hold without a timeout.
+ * finisher may also stall for one or two epochs (STALL, in FENCE): the returns fence must hold without a timeout.
  *
- * Scenarios: one search explores all of them (init picks each in turn), or -D<name> checks one alone. Each
- * adds actors to the core: A's purchase, its buyer's payment,
- * the payment_intent.succeeded consumer (duplicates wait for the event's idempotency claim: a redelivery),
- * A's expiry message, the sweep, and A's prune message (RETURNS) once a refund queues it.
+ * Scenarios: -D<name> checks one (LifecycleModelTest runs one search each); without any, one search would explore
+ * all of them (init picks each in turn), far beyond the CI budget. Each adds actors to the core: A's purchase,
+ * its buyer's payment (in any epoch; at once in REFUND, DASHBOARD and FENCE, which race refunds against a paid
+ * order), the payment_intent.succeeded consumer (duplicates wait for the event's idempotency claim: a
+ * redelivery), A's expiry message, the sweep, and A's prune message (RETURNS) once a refund queues it. Each
+ * scenario has only the outside actors its race needs: the write steps are the same in all.
  *   RETRY    the purchase dies and is retried with the same Idempotency-Key (both attempts' expiry messages);
  *            a failed card and its payment_intent.payment_failed
  *   CANCEL   the buyer cancels twice: a late payment re-takes the tickets while the repeat releases
  *   CANCELED a buyer cancel and its payment_intent.canceled
  *   EXPIRY   the expiry message delivered twice: a late payment re-takes the tickets meanwhile
- *   SOLDOUT  a buyer cancel; order B takes the stock A let go, and lets it expire: re-takes that fail
- *   CHARGE   a buyer cancel, a refund in Stripe's dashboard and its charge.refunded (also during a re-take)
- *   REFUND   the organizer refunds twice, the gate scans both tickets, the charge.refunded our own refund
- *            causes
- *   DASHBOARD the gate scans both tickets, a refund in Stripe's dashboard and its charge.refunded
- *   FENCE    organizer refunds of A and of B (free: T1f) whose finishers stall across epochs, the prune
- *            messages: the returns fence
+ *   SOLDOUT  order B takes the stock A let go (A expired), and lets it expire: re-takes that fail
+ *   CHARGE   a refund in Stripe's dashboard and its charge.refunded, of A paid, expired, or expired and paid
+ *            late (also during the re-take)
+ *   REFUND   one organizer refund racing one gate scan (defect 1), the charge.refunded our own refund causes
+ *   DASHBOARD the gate scans both tickets, a refund in Stripe's dashboard and its charge.refunded: the checked-in
+ *            tickets stay sold, the rest (none, one or both) go back
+ *   FENCE    order B (free: T1f) bought in any epoch, its expiry message, an organizer refund of B whose
+ *            finisher may stall while the sweep finishes the refund and the prune raises the fence, B's prune
  */
 
 #ifndef MAXCRASH
@@ -70,6 +73,9 @@ byte scenario;         /* the scenario init picked */
 /* purchase attempts: in RETRY the first and one retry with the same Idempotency-Key; else a purchase that dies
    is not retried */
 #define MAXATT (scenario == S_RETRY -> 2 : 1)
+/* the scenarios of refunds race them against a paid order: there the buyer pays at once (the payment may still
+   come late: the payment_intent.succeeded worker may die and its redelivery come after the hold ended) */
+#define PAYS_LATE (scenario != S_REFUND && scenario != S_DASHBOARD && scenario != S_FENCE)
 #define JUMP 4         /* an epoch */
 #define TACT (EPOCHS * JUMP)
 #define TEND ((EPOCHS + SETTLE) * JUMP)
@@ -176,10 +182,10 @@ bool returns_pruned = true;
 #define WORKER \
   bool canCrash = true, canStall = false; \
   byte g, c, due, exAt, readAt, rAt, holdGen, exp, seen; \
-  bool ok, wp, vc, hasHold, notDue; \
+  bool ok, wp, vc, hasHold, room, notDue; \
   mtype st
 #define FORGET atomic { g = 0; c = 0; due = 0; exAt = 0; readAt = 0; rAt = 0; holdGen = 0; exp = 0; seen = 0; \
-  ok = false; wp = false; vc = false; hasHold = false; notDue = false; st = 0 }
+  ok = false; wp = false; vc = false; hasHold = false; room = false; notDue = false; st = 0 }
 
 /* W(write): the worker may die instead of making the write. */
 #if MAXCRASH > 0
@@ -192,8 +198,9 @@ bool returns_pruned = true;
 #define LATER do :: break :: now < TACT -> seen = now; now != seen; seen = 0 od
 /* A message put back (a batch item failure, or a message queued again): delivered in a later epoch. */
 #define REDELIVERED atomic { seen = now }; now != seen; seen = 0
-/* A finisher that may stall (canStall) waits for a later epoch here. */
-#define STALL if :: canStall && now < TACT -> seen = now; now != seen; seen = 0 :: true fi
+/* A finisher that may stall (canStall) waits here for the next epoch or the one after (long enough for another
+   finisher to end the refund in the next epoch and for the prune to raise the fence in the one after). */
+#define STALL if :: canStall && now < TACT -> if :: seen = now :: seen = now + JUMP fi; now > seen; seen = 0 :: true fi
 
 /* ---- the entry operations (InventoryRepository), one conditional UpdateItem each ---- */
 
@@ -547,7 +554,8 @@ inline FINISH_REFUND(o) {
 
 /* OrderLifecycle.retake, the order read as RETAKING with gen g: takes the tickets again (OrderStock.take ->
    InventoryRepository.takeOnShard: a refused take reads the shard; its own entry of this or an older
-   generation is adopted, one of a newer generation is never taken over), then T6, commit and reconcile, or
+   generation is adopted, one of a newer generation is never taken over; no entry and enough available: it
+   was released meanwhile, take again; else sold out), then T6, commit and reconcile, or
    T7 and finish the refund. A refused move reads the order again (afterRetake). */
 inline RETAKE(o) {
   do
@@ -555,16 +563,17 @@ inline RETAKE(o) {
      if
      :: ok -> break
      :: else ->
-        d_step { hasHold = hold[o]; holdGen = hg[o] };
+        d_step { hasHold = hold[o]; holdGen = hg[o]; room = (available >= Q(o)) };
         if
         :: hasHold && holdGen <= g ->
            W(ADOPT(o, holdGen, g, now + H, ok));
            if :: ok -> break :: else fi                  /* gone meanwhile: take again */
-        :: else -> break                                 /* sold out */
+        :: !hasHold && room                              /* released meanwhile: take again */
+        :: else -> break                                 /* sold out, or a newer generation's entry */
         fi
      fi
   od;
-  atomic { hasHold = false; holdGen = 0 };
+  atomic { hasHold = false; holdGen = 0; room = false };
   if
   :: ok ->
      W(T6(o, g, ok));
@@ -626,11 +635,13 @@ take:
   W(TAKE(o, 1, exp, ok));
   if
   :: !ok ->
-     d_step { hasHold = hold[o]; holdGen = hg[o] };  /* the refused take reads the shard */
+     /* the refused take reads the shard */
+     d_step { hasHold = hold[o]; holdGen = hg[o]; room = (available >= Q(o)) };
      if
      :: hasHold && holdGen == 1 ->
         W(ADOPT(o, 1, 1, exp, ok));  /* re-found (an earlier attempt's), renewed to this attempt's expiresAt */
         if :: !ok -> goto take :: else fi
+     :: !hasHold && room -> goto take  /* released meanwhile: take again */
      :: else -> goto answered      /* 409 sold out */
      fi
   :: else
@@ -661,9 +672,9 @@ out:
 /* The buyer pays on the client secret (Stripe), once the purchase answered, in any epoch. Stripe's cancel of
    the intent is taken as not stopping a payment already under way (so a payment may succeed after a cancel:
    the late payments of issue 8). */
-proctype buyer(byte o) {
+proctype buyer(byte o; bool later) {
   byte seen;
-  LATER;
+  if :: later -> LATER :: else fi;
 end:
   atomic { written[o] && !paid[o] -> paid[o] = true; printf("%d: the buyer pays %c\n", _pid, o + 65) }
 }
@@ -845,11 +856,12 @@ out:
   skip
 }
 
-/* The gate scans each of the order's tickets once, now or later (TicketService.validate -> checkIn). */
-proctype gate(byte o) {
+/* The gate scans tickets 0 .. scans - 1 of the order once each, now or later (TicketService.validate ->
+   checkIn). */
+proctype gate(byte o; byte scans) {
   byte i = 0, seen;
   do
-  :: i < QA -> LATER; CHECK_IN(o, i); i++
+  :: i < scans -> LATER; CHECK_IN(o, i); i++
   :: else -> break
   od
 }
@@ -929,7 +941,7 @@ crash:
   od
 }
 
-/* The scenarios: all of them in one search (spin picks each in turn), or the one named by -D<scenario>. */
+/* The scenario named by -D<scenario>, or all of them in one search (spin picks each in turn: too big for CI). */
 #if !defined(RETRY) && !defined(CANCEL) && !defined(CANCELED) && !defined(EXPIRY) && !defined(SOLDOUT) && \
     !defined(CHARGE) && !defined(REFUND) && !defined(DASHBOARD) && !defined(FENCE)
 #define RETRY
@@ -943,7 +955,8 @@ crash:
 #define FENCE
 #endif
 
-/* A scenario: its actors and the core (A bought, paid in some epoch, its expiry message, the sweep, its prune). */
+/* A scenario: its actors and the core (A bought and paid, its payment event, its expiry message, the sweep, its
+   prune). */
 init {
   bool canCrash = false;
   atomic {
@@ -969,39 +982,36 @@ init {
 #endif
 #ifdef SOLDOUT
     :: scenario = S_SOLDOUT;
-       run buyerCancel(A, 1);
        run purchase(B, true);       /* takes the stock A let go, then lets it expire */
        run expiry(B, 1)
 #endif
 #ifdef CHARGE
     :: scenario = S_CHARGE;
-       run buyerCancel(A, 1);
-       run dashboardRefund(A);
+       run dashboardRefund(A);      /* of an order that expired (a late payment) or was paid */
        run chargeRefunded(A)
 #endif
 #ifdef REFUND
     :: scenario = S_REFUND;
-       run organizerRefund(A, 2, false);
-       run gate(A);
+       run organizerRefund(A, 1, false);
+       run gate(A, 1);
        run chargeRefunded(A)        /* the one TicketHub's own refund causes */
 #endif
 #ifdef DASHBOARD
     :: scenario = S_DASHBOARD;
-       run gate(A);
+       run gate(A, 2);
        run dashboardRefund(A);
        run chargeRefunded(A)
 #endif
 #ifdef FENCE
     :: scenario = S_FENCE;
-       run organizerRefund(A, 1, true);
-       run purchase(B, true);       /* free */
+       run purchase(B, true);       /* free: once A let go of the stock, or before A takes it */
        run expiry(B, 1);
-       run organizerRefund(B, 1, true);
+       run organizerRefund(B, 1, true);  /* its finisher may stall */
        run pruner(B)
 #endif
     fi;
     run purchase(A, false);
-    run buyer(A);
+    run buyer(A, PAYS_LATE);
     run paymentSucceeded(A);
     run expiry(A, 1);
     run sweep();
