@@ -3,6 +3,7 @@ package com.tickethub.inventory;
 import static com.tickethub.aws.Attributes.n;
 import static com.tickethub.aws.Attributes.num;
 
+import com.tickethub.aws.BatchWrites;
 import com.tickethub.config.TableNames;
 import com.tickethub.events.TicketType;
 import java.time.Instant;
@@ -34,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @Singleton
 public class InventoryRepository {
-  private static final int BATCH = 25;
   /** Re-reads of one shard when its count changes between a failed update and the read that explains it. */
   private static final int SHARD_ATTEMPTS = 5;
   /** Passes over the shards when an order's quantity must be split. */
@@ -87,9 +87,7 @@ public class InventoryRepository {
         writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
       }
     }
-    for (int from = 0; from < writes.size(); from += BATCH) {
-      batchWrite(writes.subList(from, Math.min(from + BATCH, writes.size())));
-    }
+    BatchWrites.writeAll(dynamo, table, writes);
   }
 
   /** Counts per ticket type id, summed over the shards (one strongly consistent query). */
@@ -289,25 +287,5 @@ public class InventoryRepository {
   private static Map<String, AttributeValue> key(String eventId, String ticketTypeId, int shard) {
     return Map.of("pk", AttributeValue.fromS(eventKey(eventId)),
         "sk", AttributeValue.fromS(shardKey(ticketTypeId, shard)));
-  }
-
-  private void batchWrite(List<WriteRequest> writes) {
-    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-    for (int attempt = 0; !pending.isEmpty(); attempt++) {
-      if (attempt > 0) {
-        sleep(Math.min(1000, 20L << attempt));
-      }
-      Map<String, List<WriteRequest>> request = pending;
-      pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing inventory", e);
-    }
   }
 }
