@@ -161,8 +161,8 @@ final class LiveBench {
         + "broadcaster CPU ms per batch, mean / p95 |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | %d | %.1f | %.3f | %d | %.1f | %.0f / %.0f |%n",
-        purchases.size(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-        percentile(latencies, 100), missing, messages / (double) viewerCount,
+        purchases.size(), Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 95),
+        Percentiles.millis(latencies, 99), Percentiles.millis(latencies, 100), missing, messages / (double) viewerCount,
         purchases.isEmpty() ? 0 : messages / (double) viewerCount / purchases.size(), cpu.size(),
         cpu.isEmpty() ? 0 : records / (double) cpu.size(),
         cpu.stream().mapToDouble(Double::doubleValue).average().orElse(0), percentileMs(cpu, 95));
@@ -237,13 +237,6 @@ final class LiveBench {
     return lines;
   }
 
-  private static double percentile(List<Long> sortedNanos, int p) {
-    if (sortedNanos.isEmpty()) {
-      return 0;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
-    return sortedNanos.get(Math.max(0, index)) / 1e6;
-  }
 
   private static double percentileMs(List<Double> sorted, int p) {
     if (sorted.isEmpty()) {

@@ -162,7 +162,8 @@ final class OnSaleBench {
     System.out.printf("| %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f | %,d | %d | %.1f | %s |%n%n",
         buyers, sorted.size(), created, count(statuses, 409), sorted.size() - created - count(statuses, 409), seconds,
         created / seconds, seatsInAnswers.get() / seconds,
-        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), seatsInAnswers.get(), free,
+        Percentiles.millis(sorted, 50), Percentiles.millis(sorted, 95), Percentiles.millis(sorted, 99),
+        seatsInAnswers.get(), free,
         (double) totalDynamo / seatsInAnswers.get(),
         (balanced && seatsSold.size() == seatsInAnswers.get() && held >= seatsInAnswers.get() ? "ok" : "MISMATCH")
             + " (held " + held + ")");
@@ -187,7 +188,7 @@ final class OnSaleBench {
     }
     Collections.sort(plain);
     System.out.printf("Seat map after the on-sale: %,d bytes of JSON, %,d gzipped; GET p50 %.0f ms, max %.0f ms%n",
-        json, gzip, percentile(plain, 50), plain.get(plain.size() - 1) / 1e6);
+        json, gzip, Percentiles.millis(plain, 50), plain.get(plain.size() - 1) / 1e6);
   }
 
   /** 16 sections of 25 rows of 50 seats in a ring around a stage at (0, 0), in cm; the front rows of three Premium. */
@@ -227,10 +228,6 @@ final class OnSaleBench {
     return n == null ? 0 : n.get();
   }
 
-  private static double percentile(List<Long> sortedNanos, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
-    return sortedNanos.get(Math.max(0, index)) / 1e6;
-  }
 
   private String token(String sub, String groupsJson) throws Exception {
     return send(post("/_local/token", null, null, "{\"sub\":\"" + sub + "\",\"groups\":" + groupsJson + "}"), 200)

@@ -176,9 +176,9 @@ final class PurchaseLoadBench {
     row.put("buyers", buyers);
     row.put("requests", sorted.size());
     row.put("rps", rps);
-    row.put("p50", percentile(sorted, 50));
-    row.put("p95", percentile(sorted, 95));
-    row.put("p99", percentile(sorted, 99));
+    row.put("p50", Percentiles.millis(sorted, 50));
+    row.put("p95", Percentiles.millis(sorted, 95));
+    row.put("p99", Percentiles.millis(sorted, 99));
     row.put("created", created);
     row.put("conflicts", conflicts);
     row.put("other", other);
@@ -196,11 +196,4 @@ final class PurchaseLoadBench {
     return n == null ? 0 : n.get();
   }
 
-  private static double percentile(List<Long> sortedNanos, int p) {
-    if (sortedNanos.isEmpty()) {
-      return 0;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
-    return sortedNanos.get(Math.max(0, index)) / 1e6;
-  }
 }
