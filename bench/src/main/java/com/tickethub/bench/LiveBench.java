@@ -42,6 +42,7 @@ final class LiveBench {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
+  private final Api api;
 
   /** A purchase answered 201: its type, the type's tickets taken with it, and when the 201 arrived. */
   private record Purchase(String type, long takenAfter, long answeredNanos) {}
@@ -51,6 +52,7 @@ final class LiveBench {
 
   private LiveBench(URI base) {
     this.base = base;
+    this.api = new Api(base);
   }
 
   static void main(String[] args) throws Exception {
@@ -77,12 +79,12 @@ final class LiveBench {
   }
 
   private void run(int viewerCount, int buyerCount, Duration sale, Path log) throws Exception {
-    String organizer = token("live-org", "[\"organizer\"]");
+    String organizer = api.token("live-org", "[\"organizer\"]");
     List<Map<String, Object>> types = new ArrayList<>();
     for (int i = 0; i < buyerCount; i++) {
       types.add(Map.of("name", "Block " + i, "priceCents", 2500, "currency", "EUR", "capacity", CAPACITY));
     }
-    JsonNode event = send(post("/events", organizer, null, JSON.writeValueAsString(Map.of("name", "Live bench",
+    JsonNode event = api.send(api.post("/events", organizer, null, JSON.writeValueAsString(Map.of("name", "Live bench",
         "venue", "Bench Arena", "startsAt", "2030-01-01T19:00:00Z", "ticketTypes", types))), 201);
     String eventId = event.get("eventId").asText();
     List<String> typeIds = new ArrayList<>();
@@ -109,7 +111,7 @@ final class LiveBench {
     long deadline = System.nanoTime() + sale.toNanos();
     for (int b = 0; b < buyerCount; b++) {
       String type = typeIds.get(b);
-      String buyer = token("live-buyer-" + b, "[]");
+      String buyer = api.token("live-buyer-" + b, "[]");
       running.add(pool.submit(() -> buy(eventId, type, buyer, deadline)));
     }
     List<Purchase> purchases = new ArrayList<>();
@@ -177,7 +179,7 @@ final class LiveBench {
       int quantity = 1 + ThreadLocalRandom.current().nextInt(2);
       String body = JSON.writeValueAsString(Map.of("eventId", eventId,
           "items", List.of(Map.of("ticketTypeId", type, "quantity", quantity))));
-      HttpResponse<String> response = http.send(post("/tickets/purchase", buyer, UUID.randomUUID().toString(), body),
+      HttpResponse<String> response = http.send(api.post("/tickets/purchase", buyer, UUID.randomUUID().toString(), body),
           HttpResponse.BodyHandlers.ofString());
       long answered = System.nanoTime();
       if (response.statusCode() == 201) {
@@ -188,7 +190,7 @@ final class LiveBench {
           break;
         }
       } else if (response.statusCode() == 422) {
-        buyer = token("live-buyer-" + UUID.randomUUID(), "[]"); // a buyer limit: another buyer goes on
+        buyer = api.token("live-buyer-" + UUID.randomUUID(), "[]"); // a buyer limit: another buyer goes on
       }
     }
     return purchases;
@@ -261,28 +263,6 @@ final class LiveBench {
     throw new IllegalStateException("local server not healthy (see bench/target/live-server.log)");
   }
 
-  private String token(String sub, String groupsJson) throws Exception {
-    return send(post("/_local/token", null, null, "{\"sub\":\"" + sub + "\",\"groups\":" + groupsJson + "}"), 200)
-        .get("token").asText();
-  }
 
-  private JsonNode send(HttpRequest request, int expected) throws Exception {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return JSON.readTree(response.body());
-  }
 
-  private HttpRequest post(String path, String token, String idempotencyKey, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    return request.build();
-  }
 }
