@@ -3,7 +3,7 @@ package com.tickethub.local.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tickethub.local.stack.WebhookSigner;
+import com.tickethub.payments.StripeSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -106,7 +106,7 @@ final class SampleWorld {
     }
     try {
       ObjectNode event = (ObjectNode) JSON.readTree(text.replace("\u0000signature\u0000", ""));
-      String signature = WebhookSigner.signatureHeader(event.path("body").asText(), webhookSecret, Instant.now());
+      String signature = StripeSignature.header(event.path("body").asText(), webhookSecret, Instant.now());
       ((ObjectNode) event.path("headers")).put("stripe-signature", signature);
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event);
     } catch (IOException e) {
