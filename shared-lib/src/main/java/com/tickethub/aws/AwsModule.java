@@ -5,7 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
+import java.util.stream.Stream;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -18,7 +18,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -48,7 +47,7 @@ public final class AwsModule {
   @Provides
   @Singleton
   static AwsCredentialsProvider credentials(Config config) {
-    if (config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
+    if (inLambda(config)) {
       return DefaultCredentialsProvider.builder().build();
     }
     String key = config.require("AWS_ACCESS_KEY_ID");
@@ -62,10 +61,11 @@ public final class AwsModule {
   @Provides
   @Singleton
   static DynamoDbClient dynamoDb(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
-    DynamoDbClient client = configure(DynamoDbClient.builder(), config, "DYNAMODB", credentials).httpClient(http).build();
-    if (config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
-      config.optional("TABLE_NAME").ifPresent(table -> Priming.register("dynamodb", () -> client.getItem(b -> b
-          .tableName(table).key(Map.of("pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING"))))));
+    DynamoDbClient client = primable(configure(DynamoDbClient.builder(), config, "DYNAMODB", credentials), config)
+        .httpClient(http).build();
+    if (inLambda(config)) {
+      config.optional("TABLE_NAME").ifPresent(table ->
+          Priming.register("dynamodb", () -> ClientPriming.dynamo(client, table)));
     }
     return client;
   }
@@ -73,13 +73,29 @@ public final class AwsModule {
   @Provides
   @Singleton
   static SqsClient sqs(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
-    return configure(SqsClient.builder(), config, "SQS", credentials).httpClient(http).build();
+    SqsClient client = primable(configure(SqsClient.builder(), config, "SQS", credentials), config)
+        .httpClient(http).build();
+    if (inLambda(config)) {
+      // the queues the functions send to
+      Stream.of("HOLD_EXPIRY_QUEUE_URL", "PAYMENT_EVENTS_QUEUE_URL").flatMap(name -> config.optional(name).stream())
+          .forEach(url -> Priming.register("sqs", () -> ClientPriming.sqs(client, url)));
+    }
+    return client;
   }
 
   @Provides
   @Singleton
   static SecretsManagerClient secretsManager(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
     return configure(SecretsManagerClient.builder(), config, "SECRETS_MANAGER", credentials).httpClient(http).build();
+  }
+
+  /** Where a SnapStart snapshot can be taken: clients there get priming steps and let dry runs stop. */
+  private static boolean inLambda(Config config) {
+    return config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent();
+  }
+
+  private static <B extends AwsClientBuilder<B, ?>> B primable(B builder, Config config) {
+    return inLambda(config) ? builder.overrideConfiguration(o -> o.addExecutionInterceptor(new DryRun())) : builder;
   }
 
   /** Region, credentials and endpoint override shared by every client this project builds. */

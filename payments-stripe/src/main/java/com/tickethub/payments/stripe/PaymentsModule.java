@@ -1,5 +1,6 @@
 package com.tickethub.payments.stripe;
 
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.payments.PaymentGateway;
 import dagger.Module;
@@ -18,7 +19,11 @@ public final class PaymentsModule {
   @Provides
   @Singleton
   static PaymentGateway gateway(Config config, Provider<StripeSecrets> secrets) {
-    return new StripePaymentGateway(StripePaymentGateway.client(secrets.get().apiKey(),
-        config.get("STRIPE_API_BASE", StripeApi.LIVE_API_BASE), StripePaymentGateway.READ_TIMEOUT));
+    StripeApi stripe = StripePaymentGateway.client(secrets.get().apiKey(),
+        config.get("STRIPE_API_BASE", StripeApi.LIVE_API_BASE), StripePaymentGateway.READ_TIMEOUT);
+    if (config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
+      Priming.register("stripe", stripe::prime);
+    }
+    return new StripePaymentGateway(stripe);
   }
 }

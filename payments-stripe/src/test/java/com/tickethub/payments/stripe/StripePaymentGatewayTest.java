@@ -1,8 +1,11 @@
 package com.tickethub.payments.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -196,6 +199,16 @@ class StripePaymentGatewayTest {
         stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/pi_3QTestIntent000001/cancel")));
     assertEquals(ATTEMPTS, attempts.size());
     assertEquals(1, attempts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().count());
+  }
+
+  @Test
+  void primingReadsAMissingIntentOnceAndWritesNothing() {
+    stripe.stubFor(get(urlEqualTo("/v1/payment_intents/pi_priming")).willReturn(json(404, "invalid-amount.json")));
+
+    StripePaymentGateway.client("sk_test_stub", stripe.baseUrl(), StripePaymentGateway.READ_TIMEOUT).prime();
+
+    stripe.verify(exactly(1), getRequestedFor(urlEqualTo("/v1/payment_intents/pi_priming")));
+    stripe.verify(exactly(0), postRequestedFor(anyUrl()));
   }
 
   @Test
