@@ -20,7 +20,7 @@ public final class Bench {
       case "seatmap" -> SeatMapBench.main(rest);
       case "onsale" -> OnSaleBench.main(rest);
       default -> {
-        System.err.println("usage: bench coldstart [runs] | load [tickets] [buyers,...] [--label L] [--jfr] [--tree DIR]"
+        System.err.println("usage: bench coldstart [runs] [Function,...] | load [tickets] [buyers,...] [--label L] [--jfr] [--tree DIR]"
             + " | cost [orders] [tree] | sweep [finished] | scale | chart | live [viewers] [buyers] [seconds]"
             + " | seatmap [seats,...] | onsale [buyers]");
         System.exit(2);

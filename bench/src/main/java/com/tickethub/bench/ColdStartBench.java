@@ -3,9 +3,12 @@ package com.tickethub.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tickethub.local.invoke.ColdStartProbe;
 import com.tickethub.local.server.Invoke;
-import com.tickethub.local.server.LocalSecrets;
+import com.tickethub.local.server.LocalServer;
+import com.tickethub.local.server.Options;
+import com.tickethub.local.server.SampleWorld;
 import com.tickethub.local.server.TemplateFunction;
 import com.tickethub.local.stack.LocalAws;
+import com.tickethub.local.stack.LocalStripe;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
 import java.io.IOException;
@@ -19,8 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * For each function of template.yaml, fresh JVMs on its own shaded jar ({@link ColdStartProbe}, with the function's
- * template environment and {@code AWS_LAMBDA_FUNCTION_NAME} set, as in Lambda), against one in-memory dynalite +
- * ElasticMQ: init (JVM start to handler built), then 10 invocations of its sample event from events/, without
+ * template environment and {@code AWS_LAMBDA_FUNCTION_NAME} set, as in Lambda), against the stack of one in-memory
+ * local server: init (JVM start to handler built), then 10 invocations of its sample event from events/, filled from
+ * a fresh {@link SampleWorld} per JVM so that the function does its real work (an existing event, order or ticket;
+ * the same event 10 times, so later invocations of a purchase or a scan are its replay or ALREADY_USED), without
  * priming and with it (the {@code Priming} steps run in-process where SnapStart would run them before its snapshot,
  * timed apart). The baseline row is a JVM that builds one DynamoDB client and answers one GetItem. Medians of the
  * runs; peak RSS of the primed JVM from {@code /usr/bin/time -v}.
@@ -35,6 +40,7 @@ final class ColdStartBench {
 
   static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of();
     Path root = ProjectRoot.find();
     Template template = Template.read(root.resolve("template.yaml"));
     Path work = Files.createTempDirectory("tickethub-bench-");
@@ -43,8 +49,9 @@ final class ColdStartBench {
         + "snapshot) | primed: 1st ms | primed: 10th ms | primed 1st / 10th | init + primed 1st, x baseline | "
         + "peak RSS MB |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    try (LocalAws aws = LocalAws.start(template, null, false)) {
-      LocalSecrets.fill(aws, work, System.getenv());
+    try (LocalServer server = LocalServer.start(Options.inMemory(root), Map.of())) {
+      LocalAws aws = server.aws();
+      Samples samples = new Samples(server, root, work);
       List<TemplateFunction> functions = TemplateFunction.all(template);
       TemplateFunction any = functions.get(0);
       Run baseline = median(runs, () -> probe(root, aws, any, sampleEvent(root, any.moduleName()), work,
@@ -53,12 +60,12 @@ final class ColdStartBench {
       System.out.printf("| baseline: one DynamoDB client, one GetItem | %.1f | %.0f | %.0f | | | | | | 1.00 | %d |%n",
           Files.size(any.jar(root)) / 1e6, baseline.initMs(), baseline.firstMs(), baseline.rssKb() / 1024);
       for (TemplateFunction function : functions) {
-        Path event = sampleEvent(root, function.moduleName());
-        List<String> probe = List.of(function.handlerClass(), event.toString(), String.valueOf(INVOCATIONS));
-        Run cold = median(runs, () -> probe(root, aws, function, event, work, probe));
-        List<String> primedArgs = new ArrayList<>(probe);
-        primedArgs.add("--prime");
-        Run primed = median(runs, () -> probe(root, aws, function, event, work, primedArgs));
+        if (!only.isEmpty() && !only.contains(function.logicalId())) {
+          continue;
+        }
+        Path sample = sampleEvent(root, function.moduleName());
+        Run cold = median(runs, () -> probe(root, aws, function, samples.filled(sample), work, List.of()));
+        Run primed = median(runs, () -> probe(root, aws, function, samples.filled(sample), work, List.of("--prime")));
         System.out.printf("| %s (%s) | %.1f | %.0f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %.2f | %d |%n",
             function.logicalId(), primed.answer(), Files.size(function.jar(root)) / 1e6, primed.initMs(),
             cold.firstMs(), cold.tenthMs(), primed.primeMs(), primed.firstMs(), primed.tenthMs(),
@@ -86,12 +93,30 @@ final class ColdStartBench {
     return sorted.get(sorted.size() / 2);
   }
 
+  /** The function's sample event with what it names made anew on the server (one world per JVM). */
+  private record Samples(LocalServer server, Path root, Path work) {
+    Path filled(Path sample) throws IOException {
+      String text = Files.readString(sample);
+      if (!SampleWorld.needed(text)) {
+        return sample;
+      }
+      SampleWorld world = SampleWorld.seed(server.baseUri(), root, LocalStripe.DEFAULT_WEBHOOK_SECRET);
+      return Files.writeString(work.resolve("sample-" + sample.getFileName()), world.fill(text));
+    }
+  }
+
+  /** One fresh JVM: {@code ColdStartProbe --baseline}, or on the function's handler and {@code event}. */
   private static Run probe(Path root, LocalAws aws, TemplateFunction function, Path event, Path work,
-      List<String> args) throws Exception {
+      List<String> flags) throws Exception {
     ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of());
     List<String> command = new ArrayList<>(process.command().subList(0, 3)); // java -cp <runner>:<jar>
     command.add(ColdStartProbe.class.getName());
-    command.addAll(args);
+    if (flags.contains("--baseline")) {
+      command.add("--baseline");
+    } else {
+      command.addAll(List.of(function.handlerClass(), event.toString(), String.valueOf(INVOCATIONS)));
+      command.addAll(flags);
+    }
     Path rss = work.resolve("time.txt");
     if (Files.isExecutable(TIME)) {
       command.addAll(0, List.of(TIME.toString(), "-v", "-o", rss.toString()));
@@ -115,7 +140,8 @@ final class ColdStartBench {
       rssKb = m.find() ? Long.parseLong(m.group(1)) : 0;
     }
     return new Run(result.get("initMs").asDouble(), result.get("primeMs").asDouble(), times.get(0).asDouble(),
-        times.get(times.size() - 1).asDouble(), rssKb, result.path("primingSteps").asInt() + " steps");
+        times.get(times.size() - 1).asDouble(), rssKb, result.path("firstAnswer").asText("")
+        + ", " + result.path("primingSteps").asInt() + " priming steps");
   }
 
   /** {@code events/<module>.json}, or else the first {@code events/<module>-<case>.json}. */

@@ -1,6 +1,5 @@
 package com.tickethub.payments.stripe;
 
-import com.stripe.Stripe;
 import com.tickethub.config.Config;
 import com.tickethub.payments.PaymentGateway;
 import dagger.Module;
@@ -9,7 +8,7 @@ import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
- * The payment gateway: Stripe, through stripe-java. {@code STRIPE_API_BASE} points the client at another
+ * The payment gateway: Stripe, through its REST API. {@code STRIPE_API_BASE} points the client at another
  * address than Stripe's (the local stack's Stripe stand-in, or a stub in tests); nothing else differs locally.
  */
 @Module
@@ -20,6 +19,6 @@ public final class PaymentsModule {
   @Singleton
   static PaymentGateway gateway(Config config, Provider<StripeSecrets> secrets) {
     return new StripePaymentGateway(StripePaymentGateway.client(secrets.get().apiKey(),
-        config.get("STRIPE_API_BASE", Stripe.LIVE_API_BASE), StripePaymentGateway.READ_TIMEOUT));
+        config.get("STRIPE_API_BASE", StripeApi.LIVE_API_BASE), StripePaymentGateway.READ_TIMEOUT));
   }
 }

@@ -1,12 +1,11 @@
 package com.tickethub.payments.stripe;
 
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.net.Webhook;
 import com.tickethub.config.Config;
 import com.tickethub.errors.InvalidRequest;
 import com.tickethub.errors.InvalidSignature;
 import com.tickethub.payments.StripeEvent;
 import com.tickethub.payments.StripeEvents;
+import com.tickethub.payments.StripeSignature;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -65,14 +64,7 @@ public final class StripeWebhook {
   }
 
   private void verify(String payload, String header) {
-    try {
-      Webhook.Signature.verifyHeader(payload, header, secrets.webhookSecret(), TOLERANCE_SECONDS, clock);
-    } catch (SignatureVerificationException e) {
-      throw new InvalidSignature(e.getMessage());
-    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      // stripe-java's header parser throws these for "t=abc" or a bare "t"
-      throw new InvalidSignature("The Stripe-Signature header is malformed");
-    }
+    StripeSignature.verify(payload, header, secrets.webhookSecret(), TOLERANCE_SECONDS, clock);
   }
 
   private static MessageAttributeValue attribute(String value) {

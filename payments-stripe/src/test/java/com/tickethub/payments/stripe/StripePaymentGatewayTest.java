@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.tickethub.testing.Requests.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** stripe-java, as the gateway drives it, against a stub of Stripe's API on a loopback port. */
+/** The gateway and its Stripe API client against a stub of Stripe's API on a loopback port. */
 class StripePaymentGatewayTest {
   private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
   private static final int ATTEMPTS = 1 + StripePaymentGateway.MAX_NETWORK_RETRIES;
@@ -64,6 +65,7 @@ class StripePaymentGatewayTest {
     stripe.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/payment_intents"))
         .withHeader("Idempotency-Key", equalTo("ord-1"))
         .withHeader("Authorization", equalTo("Bearer sk_test_stub"))
+        .withHeader("Stripe-Version", equalTo(StripeApi.API_VERSION))
         .withFormParam("amount", equalTo("5000"))
         .withFormParam("currency", equalTo("eur"))
         .withFormParam("metadata[orderId]", equalTo("ord-1"))
@@ -158,6 +160,42 @@ class StripePaymentGatewayTest {
     assertEquals("5", e.headers().get("Retry-After"));
     stripe.verify(exactly(ATTEMPTS), postRequestedFor(urlEqualTo("/v1/payment_intents"))
         .withHeader("Idempotency-Key", equalTo("ord-4")));
+  }
+
+  @Test
+  void stripeShouldRetryFalseIsNotRetried() {
+    stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
+        .willReturn(json(500, "api-error.json").withHeader("Stripe-Should-Retry", "false")));
+
+    assertThrows(PaymentUnavailable.class, () -> gateway.createIntent("ord-7", 5000, "EUR"));
+
+    stripe.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/payment_intents")));
+  }
+
+  @Test
+  void aConflictIsRetriedWithTheSameKey() {
+    stripe.stubFor(post(urlEqualTo("/v1/refunds")).inScenario("lock").whenScenarioStateIs(STARTED)
+        .willReturn(json(409, "api-error.json")).willSetStateTo("free"));
+    stripe.stubFor(post(urlEqualTo("/v1/refunds")).inScenario("lock").whenScenarioStateIs("free")
+        .willReturn(json(200, "refund.json")));
+
+    gateway.refund("pi_3QTestIntent000001", "refund#ord-8");
+
+    stripe.verify(exactly(2), postRequestedFor(urlEqualTo("/v1/refunds"))
+        .withHeader("Idempotency-Key", equalTo("refund#ord-8")));
+  }
+
+  @Test
+  void aCancelsRetriesCarryOneGeneratedIdempotencyKey() {
+    stripe.stubFor(post(urlEqualTo("/v1/payment_intents/pi_3QTestIntent000001/cancel"))
+        .willReturn(json(500, "api-error.json")));
+
+    assertThrows(PaymentUnavailable.class, () -> gateway.cancelIntent("pi_3QTestIntent000001"));
+
+    List<LoggedRequest> attempts =
+        stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/pi_3QTestIntent000001/cancel")));
+    assertEquals(ATTEMPTS, attempts.size());
+    assertEquals(1, attempts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().count());
   }
 
   @Test

@@ -10,7 +10,7 @@ import com.tickethub.http.Json;
 import com.tickethub.payments.StripeEvent;
 import com.tickethub.aws.AwsModule;
 import com.tickethub.local.stack.LocalStripe;
-import com.tickethub.local.stack.WebhookSigner;
+import com.tickethub.payments.StripeSignature;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,7 +33,7 @@ class StripeWebhookTest {
   private static final Instant SIGNED_AT = Instant.parse("2026-11-25T12:00:00Z");
 
   private final String body = resource("stripe-events/payment-intent-succeeded.json");
-  private final String header = WebhookSigner.signatureHeader(body, SECRET, SIGNED_AT);
+  private final String header = StripeSignature.header(body, SECRET, SIGNED_AT);
   private final MutableClock clock = new MutableClock(SIGNED_AT);
   private String queueUrl;
   private StripeWebhook webhook;

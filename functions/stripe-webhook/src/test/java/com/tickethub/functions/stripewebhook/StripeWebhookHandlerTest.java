@@ -10,7 +10,7 @@ import com.tickethub.http.Json;
 import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.LocalStripe;
-import com.tickethub.local.stack.WebhookSigner;
+import com.tickethub.payments.StripeSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,7 +196,7 @@ class StripeWebhookHandlerTest {
   }
 
   private static String sign(String payload, String secret, Instant at) {
-    return WebhookSigner.signatureHeader(payload, secret, at);
+    return StripeSignature.header(payload, secret, at);
   }
 
   private void assertRejected(APIGatewayV2HTTPResponse response) {

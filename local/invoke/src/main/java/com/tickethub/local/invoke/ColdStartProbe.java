@@ -1,6 +1,7 @@
 package com.tickethub.local.invoke;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,13 +60,28 @@ public final class ColdStartProbe {
           LocalInvoke.EVENTS.constructType(LocalInvoke.inputType(type)));
       for (int i = 0; i < Integer.parseInt(args[2]); i++) {
         long start = System.nanoTime();
-        handler.handleRequest(event, new LocalInvoke.LambdaContext(type.getSimpleName(), UUID.randomUUID().toString(),
-            Duration.ofSeconds(20)));
+        Object answer = handler.handleRequest(event, new LocalInvoke.LambdaContext(type.getSimpleName(),
+            UUID.randomUUID().toString(), Duration.ofSeconds(20)));
         invocations.add((System.nanoTime() - start) / 1e6);
+        if (i == 0) {
+          out.put("firstAnswer", answer(answer));
+        }
       }
     }
     out.put("invocationsMs", invocations);
     System.out.println(LocalInvoke.EVENTS.writeValueAsString(out));
     System.exit(0);
+  }
+
+  /** What the handler answered, in a word: the HTTP status, or how many batch items failed. */
+  private static String answer(Object answer) {
+    JsonNode json = LocalInvoke.EVENTS.valueToTree(answer);
+    if (json.has("statusCode")) {
+      return "HTTP " + json.get("statusCode").asInt();
+    }
+    if (json.has("batchItemFailures")) {
+      return json.get("batchItemFailures").size() + " batch failures";
+    }
+    return "ok";
   }
 }

@@ -3,7 +3,7 @@ package com.tickethub.local.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tickethub.local.stack.WebhookSigner;
+import com.tickethub.payments.StripeSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * webhook sample ({@code "stripe-signature": "${sample.stripeSignature}"}) over its final body, and gives each
  * invocation fresh Idempotency-Key and Stripe event ids. So every sample shows its function's real work.
  */
-final class SampleWorld {
+public final class SampleWorld {
   static final String ORGANIZER = "organizer-1";
   static final String BUYER = "u1";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{sample\\.([A-Za-z]+)}");
@@ -45,12 +45,12 @@ final class SampleWorld {
     this.webhookSecret = webhookSecret;
   }
 
-  static boolean needed(String eventText) {
+  public static boolean needed(String eventText) {
     return PLACEHOLDER.matcher(eventText).find();
   }
 
   /** Makes the sample world on the server at {@code base}, whose events' body is the create-event sample's. */
-  static SampleWorld seed(URI base, Path root, String webhookSecret) {
+  public static SampleWorld seed(URI base, Path root, String webhookSecret) {
     Client client = new Client(base);
     String organizer = client.token(ORGANIZER, "[\"organizer\"]");
     String buyer = client.token(BUYER, "[]");
@@ -84,7 +84,7 @@ final class SampleWorld {
   }
 
   /** The sample with every placeholder filled in (fresh ids where a retry would be a replay). */
-  String fill(String eventText) {
+  public String fill(String eventText) {
     Map<String, String> all = new LinkedHashMap<>(values);
     all.put("idempotencyKey", "sample-" + UUID.randomUUID());
     all.put("stripeEventId", "evt_sample_" + UUID.randomUUID().toString().replace("-", ""));
@@ -106,7 +106,7 @@ final class SampleWorld {
     }
     try {
       ObjectNode event = (ObjectNode) JSON.readTree(text.replace("\u0000signature\u0000", ""));
-      String signature = WebhookSigner.signatureHeader(event.path("body").asText(), webhookSecret, Instant.now());
+      String signature = StripeSignature.header(event.path("body").asText(), webhookSecret, Instant.now());
       ((ObjectNode) event.path("headers")).put("stripe-signature", signature);
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event);
     } catch (IOException e) {

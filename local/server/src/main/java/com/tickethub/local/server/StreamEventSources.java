@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tickethub.local.invoke.LocalInvoke;
+import com.tickethub.local.stack.DynamoStreamProxy;
 import com.tickethub.local.stack.LocalAws;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,11 +44,12 @@ public final class StreamEventSources implements AutoCloseable {
         }
         Mapping mapping = mapping(function.logicalId(), name, event);
         BlockingQueue<JsonNode> records = new LinkedBlockingQueue<>();
-        aws.streams().read(mapping.table(), record -> {
-          if (StreamFilter.matches(mapping.filters(), record)) {
-            records.add(record);
-          }
-        });
+        aws.streams().read(mapping.table(), new DynamoStreamProxy.Reader(StreamFilter.keys(mapping.filters()),
+            record -> {
+              if (StreamFilter.matches(mapping.filters(), record)) {
+                records.add(record);
+              }
+            }));
         Thread poller = new Thread(() -> sources.poll(mapping, records, host), "stream-" + function.logicalId());
         poller.setDaemon(true);
         sources.pollers.add(poller);

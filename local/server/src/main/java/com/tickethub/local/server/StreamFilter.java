@@ -1,8 +1,11 @@
 package com.tickethub.local.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Lambda's event filtering for stream records, the part of the pattern syntax the template uses: nested
@@ -14,6 +17,23 @@ final class StreamFilter {
 
   static boolean matches(List<JsonNode> filters, JsonNode record) {
     return filters.isEmpty() || filters.stream().anyMatch(filter -> matches(filter, record));
+  }
+
+  /**
+   * Whether a record of the item with this key can pass: decided on the key alone when every filter looks
+   * only at {@code dynamodb.Keys} (the emulated stream then skips the items no filter can pass), else yes.
+   */
+  static Predicate<ObjectNode> keys(List<JsonNode> filters) {
+    boolean keysOnly = filters.stream().allMatch(filter -> filter.size() == 1 && filter.path("dynamodb").size() == 1
+        && filter.path("dynamodb").has("Keys"));
+    if (filters.isEmpty() || !keysOnly) {
+      return key -> true;
+    }
+    return key -> {
+      ObjectNode record = JsonNodeFactory.instance.objectNode();
+      record.putObject("dynamodb").set("Keys", key);
+      return matches(filters, record);
+    };
   }
 
   /** Fails on a part of the syntax this does not apply, so a filter is never silently ignored. */

@@ -13,7 +13,7 @@ import com.tickethub.http.Json;
 import com.tickethub.http.Validation;
 import com.tickethub.orders.Order;
 import com.tickethub.orders.OrderRepository;
-import com.tickethub.local.stack.WebhookSigner;
+import com.tickethub.payments.StripeSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ final class StripePayRoute {
     String body = Json.write(event(eventId, type, order, succeeded));
     LocalRequest delivery = new LocalRequest("POST", WEBHOOK_PATH, null, Map.of(
         "content-type", List.of("application/json"),
-        "stripe-signature", List.of(WebhookSigner.signatureHeader(body, secret, Instant.now())),
+        "stripe-signature", List.of(StripeSignature.header(body, secret, Instant.now())),
         "user-agent", List.of("Stripe/1.0 (+https://stripe.com/docs/webhooks)")),
         body.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
     RouteTable.Match route = webhook.orElseThrow(() -> new NotFound("The template has no POST " + WEBHOOK_PATH));

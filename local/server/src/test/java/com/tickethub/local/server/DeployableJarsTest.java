@@ -19,12 +19,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * What is deployed carries no local stand-in: no function jar holds the invoke runner, a local payment
- * gateway, the webhook signer or the ticket key file, and the template offers no local payment provider.
+ * gateway or the ticket key file, and the template offers no local payment provider.
  * (The jars still run alone: {@link InvokeSmokeTest}.) Needs the jars: run with {@code mvn verify}.
  */
 class DeployableJarsTest {
-  private static final List<String> LOCAL_ONLY = List.of("LocalInvoke", "LocalPaymentGateway", "WebhookSigner",
-      "TicketKeyFile", "LocalStripe", "LocalSecretsManager");
+  private static final List<String> LOCAL_ONLY = List.of("LocalInvoke", "LocalPaymentGateway", "TicketKeyFile",
+      "LocalStripe", "LocalSecretsManager");
 
   private final Path root = ProjectRoot.find();
 

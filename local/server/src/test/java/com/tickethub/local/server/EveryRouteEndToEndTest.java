@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tickethub.local.stack.LocalStripe;
-import com.tickethub.local.stack.WebhookSigner;
+import com.tickethub.payments.StripeSignature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -200,7 +200,7 @@ class EveryRouteEndToEndTest {
   }
 
   private TestHttp.Response deliver(String body) {
-    String signature = WebhookSigner.signatureHeader(body, LocalStripe.DEFAULT_WEBHOOK_SECRET, Instant.now());
+    String signature = StripeSignature.header(body, LocalStripe.DEFAULT_WEBHOOK_SECRET, Instant.now());
     return http.send("POST", "/webhooks/stripe", null, body, Map.of("Stripe-Signature", signature));
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tickethub.local.stack.LocalStripe;
-import com.tickethub.local.stack.WebhookSigner;
+import com.tickethub.payments.StripeSignature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ class PaymentsEndToEndTest {
   }
 
   private void deliver(String body) {
-    String signature = WebhookSigner.signatureHeader(body, LocalStripe.DEFAULT_WEBHOOK_SECRET, Instant.now());
+    String signature = StripeSignature.header(body, LocalStripe.DEFAULT_WEBHOOK_SECRET, Instant.now());
     TestHttp.Response response = http.send("POST", "/webhooks/stripe", null, body,
         Map.of("Stripe-Signature", signature));
     assertEquals(200, response.status(), response.body());

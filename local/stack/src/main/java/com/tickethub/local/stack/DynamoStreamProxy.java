@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * DeleteItem, BatchWriteItem) becomes a stream record in the shape Lambda delivers, with the item's image
  * before and after, read under a per-item lock around the write: records of one item come in the order
  * of its writes, as in a stream shard, and a write that changes nothing makes no record, as in DynamoDB.
+ * Only the writes of items some reader wants (by their keys: the readers' event filters) are captured, so
+ * that the writes no one reads cost dynalite no image reads.
  * Everything else passes through unchanged (byte for byte, so the SDK's CRC32 checks hold).
  */
 public final class DynamoStreamProxy implements AutoCloseable {
@@ -58,7 +61,14 @@ public final class DynamoStreamProxy implements AutoCloseable {
 
   /** A table whose writes make stream records, once someone reads them. */
   public record StreamedTable(String name, List<String> keyNames, String viewType, String streamArn,
-      List<Consumer<ObjectNode>> readers) {}
+      List<Reader> readers) {
+    boolean wanted(ObjectNode key) {
+      return readers.stream().anyMatch(reader -> reader.keys().test(key));
+    }
+  }
+
+  /** A reader of a stream: the records of items whose keys it wants. */
+  public record Reader(Predicate<ObjectNode> keys, Consumer<ObjectNode> records) {}
 
   private DynamoStreamProxy(URI target, Map<String, StreamedTable> tables) throws IOException {
     this.target = target;
@@ -96,8 +106,11 @@ public final class DynamoStreamProxy implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** Starts the table's stream for {@code reader}, which gets each record in order (in the writing thread). */
-  public void read(String table, Consumer<ObjectNode> reader) {
+  /**
+   * Starts the table's stream for {@code reader}, which gets the record of each write of an item whose key
+   * ({@code {"pk": {"S": ...}, ...}}) it wants, in order (in the writing thread).
+   */
+  public void read(String table, Reader reader) {
     StreamedTable streamed = tables.get(table);
     if (streamed == null) {
       throw new IllegalArgumentException("The table " + table + " has no StreamSpecification in the template");
@@ -199,12 +212,14 @@ public final class DynamoStreamProxy implements AutoCloseable {
 
   private void add(List<Write> writes, String tableName, JsonNode itemOrKey) {
     StreamedTable table = tables.get(tableName);
-    if (table == null || table.readers().isEmpty()) {
+    if (table == null) {
       return;
     }
     ObjectNode key = JSON.createObjectNode();
     table.keyNames().forEach(k -> key.set(k, itemOrKey.path(k)));
-    writes.add(new Write(table, key));
+    if (table.wanted(key)) {
+      writes.add(new Write(table, key));
+    }
   }
 
   /** One item a request writes, with its image before the write. */
@@ -269,8 +284,10 @@ public final class DynamoStreamProxy implements AutoCloseable {
     record.put("awsRegion", LocalAws.REGION);
     record.set("dynamodb", data);
     record.put("eventSourceARN", write.table.streamArn());
-    for (Consumer<ObjectNode> reader : write.table.readers()) {
-      reader.accept(record);
+    for (Reader reader : write.table.readers()) {
+      if (reader.keys().test(write.key)) {
+        reader.records().accept(record);
+      }
     }
   }
 
