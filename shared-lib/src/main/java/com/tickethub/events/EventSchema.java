@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The event item's layout ({@link EventRepository}), as a static schema: no reflection when a function starts.
@@ -32,6 +34,8 @@ final class EventSchema {
   static final DateTimeFormatter SORTABLE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  private static final EnhancedType<List<String>> STAFF = EnhancedType.listOf(String.class);
+
   static final TableSchema<Event> SCHEMA = StaticImmutableTableSchema.builder(Event.class, ItemFields.class)
       .newItemBuilder(ItemFields::new, EventSchema::event)
       .addAttribute(String.class, derived("pk", (Event e) -> InventoryRepository.eventKey(e.eventId()))
@@ -43,7 +47,8 @@ final class EventSchema {
       .addAttribute(String.class, field("venue", Event::venue))
       .addAttribute(Instant.class, field("startsAt", Event::startsAt))
       .addAttribute(String.class, field("currency", Event::currency))
-      .addAttribute(EnhancedType.listOf(String.class), field("staff", Event::staff))
+      .addAttribute(STAFF, field("staff", Event::staff).andThen(a -> a.attributeConverter(Attributes.converter(STAFF,
+          AttributeValueType.L, Attributes::strings, list -> list.l().stream().map(AttributeValue::s).toList()))))
       .addAttribute(EnhancedType.listOf(TicketType.class), field("ticketTypes", Event::ticketTypes)
           .andThen(a -> a.attributeConverter(Attributes.json(EnhancedType.listOf(TicketType.class),
               new TypeReference<>() {}))))

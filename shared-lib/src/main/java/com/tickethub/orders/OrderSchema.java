@@ -38,6 +38,8 @@ final class OrderSchema {
       EnhancedType.mapOf(EnhancedType.of(Integer.class), EnhancedType.of(Order.CheckIn.class));
   static final EnhancedType<List<HistoryEntry>> HISTORY = EnhancedType.listOf(HistoryEntry.class);
   static final EnhancedType<List<OrderItem>> ITEMS = EnhancedType.listOf(OrderItem.class);
+  /** {@code hk}: the keys of the events recorded on the order ({@link OrderRepository#record}), empty when written. */
+  private static final EnhancedType<Map<String, Boolean>> RECORDED = EnhancedType.mapOf(String.class, Boolean.class);
 
   static final AttributeConverter<List<OrderItem>> ITEMS_JSON = Attributes.json(ITEMS, new TypeReference<>() {});
   private static final AttributeConverter<Map<Integer, Order.CheckIn>> CHECKINS_CONVERTER =
@@ -75,7 +77,8 @@ final class OrderSchema {
       .addAttribute(Long.class, derived("checkedIn", (Order o) -> (long) o.checkins().size()))
       .addAttribute(Long.class, derived("ticketCount", (Order o) -> (long) o.ticketCount()))
       .addAttribute(HISTORY, field("history", Order::history).andThen(a -> a.attributeConverter(HISTORY_CONVERTER)))
-      .addAttribute(EnhancedType.mapOf(String.class, Boolean.class), derived("hk", (Order o) -> Map.of()))
+      .addAttribute(RECORDED, derived("hk", (Order o) -> Map.<String, Boolean>of()).andThen(a -> a.attributeConverter(
+          Attributes.converter(RECORDED, AttributeValueType.M, none -> AttributeValue.fromM(Map.of()), map -> Map.of()))))
       .addAttribute(String.class, derived("gsi1pk", (Order o) -> o.payment() == null ? null
           : OrderRepository.intentKey(o.payment().paymentIntentId())).andThen(a -> a.tags(secondaryPartitionKey("gsi1"))))
       .addAttribute(String.class, derived("gsi1sk", (Order o) -> o.payment() == null ? null : SK)
