@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -68,6 +69,16 @@ public final class AwsModule {
           Priming.register("dynamodb", () -> ClientPriming.dynamo(client, table)));
     }
     return client;
+  }
+
+  /**
+   * The enhanced client over the same DynamoDB client, for whole items ({@link ItemTables}). No extensions: no
+   * item of ours has a version or counter attribute for them to maintain, and every condition is written out.
+   */
+  @Provides
+  @Singleton
+  public static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
+    return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
   }
 
   @Provides

@@ -2,24 +2,29 @@ package com.tickethub.events;
 
 import static com.tickethub.aws.Attributes.s;
 import static com.tickethub.aws.Attributes.strings;
+import static com.tickethub.events.EventSchema.ALL_EVENTS;
+import static com.tickethub.events.EventSchema.SK;
+import static com.tickethub.events.EventSchema.SORTABLE;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.tickethub.aws.ItemTables;
 import com.tickethub.config.TableNames;
-import com.tickethub.http.Json;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.seats.RowLayout;
 import com.tickethub.seats.SeatRepository;
-import com.tickethub.seats.Seating;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -36,24 +41,20 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public class EventRepository {
-  private static final String SK = "EVENT";
-  private static final String ALL_EVENTS = "EVENTS";
-  /** Fixed width, so that the text order of sort keys is their time order. */
-  private static final DateTimeFormatter SORTABLE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern POSITION = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-  private static final TypeReference<List<TicketType>> TICKET_TYPES = new TypeReference<>() {};
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DynamoDbTable<Event> events;
   private final InventoryRepository inventory;
   private final SeatRepository seats;
 
   @Inject
-  public EventRepository(DynamoDbClient dynamo, TableNames tables, InventoryRepository inventory,
+  public EventRepository(DynamoDbClient dynamo, ItemTables items, TableNames tables, InventoryRepository inventory,
       SeatRepository seats) {
     this.dynamo = dynamo;
     this.table = tables.main();
+    this.events = items.table(table, EventSchema.SCHEMA, EventSchema.PRIMING);
     this.inventory = inventory;
     this.seats = seats;
   }
@@ -66,36 +67,13 @@ public class EventRepository {
   public void create(Event event, List<RowLayout> rows) {
     inventory.create(event.eventId(), event.ticketTypes().stream().filter(t -> !t.seated()).toList());
     seats.create(event.eventId(), rows);
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("pk", s(InventoryRepository.eventKey(event.eventId())));
-    item.put("sk", s(SK));
-    item.put("eventId", s(event.eventId()));
-    item.put("organizerId", s(event.organizerId()));
-    item.put("name", s(event.name()));
-    item.put("venue", s(event.venue()));
-    item.put("startsAt", s(event.startsAt().toString()));
-    item.put("currency", s(event.currency()));
-    item.put("staff", strings(event.staff()));
-    item.put("ticketTypes", s(Json.write(event.ticketTypes())));
-    item.put("createdAt", s(event.createdAt().toString()));
-    if (event.seating() != null) {
-      item.put("seating", s(Json.write(event.seating())));
-    }
-    String position = sortKey(event.startsAt(), event.eventId());
-    item.put("gsi1pk", s(ALL_EVENTS));
-    item.put("gsi1sk", s(position));
-    item.put("gsi2pk", s(organizerKey(event.organizerId())));
-    item.put("gsi2sk", s(position));
-    dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    events.putItem(PutItemEnhancedRequest.builder(Event.class).item(event)
+        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
   }
 
   public Optional<Event> find(String eventId) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-        .key(Map.of("pk", s(InventoryRepository.eventKey(eventId)), "sk", s(SK)))).item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(event(item));
+    return Optional.ofNullable(events.getItem(GetItemEnhancedRequest.builder().key(key(eventId)).consistentRead(true)
+        .build()));
   }
 
   /** A page of a list of events, and where the next one starts (the last event's sort key), if there is one. */
@@ -111,7 +89,7 @@ public class EventRepository {
 
   /** The organizer's events, past and upcoming, soonest first, after {@code after}; eventually consistent (gsi2). */
   public Page organizedBy(String organizerId, int limit, Optional<String> after) {
-    return page("gsi2", organizerKey(organizerId), Optional.empty(), limit, after);
+    return page("gsi2", EventSchema.organizerKey(organizerId), Optional.empty(), limit, after);
   }
 
   /**
@@ -130,19 +108,17 @@ public class EventRepository {
    * for one item more than the page, so that the last page is known to be the last.
    */
   private Page page(String index, String pk, Optional<String> from, int limit, Optional<String> after) {
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
-    from.ifPresent(f -> values.put(":from", s(f)));
-    String condition = index + "pk = :pk" + (from.isPresent() ? " AND " + index + "sk >= :from" : "");
-    List<Map<String, AttributeValue>> items = dynamo.query(b -> b.tableName(table).indexName(index)
-        .keyConditionExpression(condition)
-        .expressionAttributeValues(values)
+    QueryConditional condition = from
+        .map(f -> QueryConditional.sortGreaterThanOrEqualTo(Key.builder().partitionValue(pk).sortValue(f).build()))
+        .orElseGet(() -> QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()));
+    List<Event> items = events.index(index).query(QueryEnhancedRequest.builder().queryConditional(condition)
         .exclusiveStartKey(after.map(position -> startKey(index, pk, position)).orElse(null))
-        .limit(limit + 1)).items();
-    List<Event> events = items.stream().limit(limit).map(EventRepository::event).toList();
+        .limit(limit + 1).build()).iterator().next().items();
+    List<Event> page = items.stream().limit(limit).toList();
     Optional<String> next = items.size() > limit
-        ? Optional.of(items.get(limit - 1).get(index + "sk").s())
+        ? Optional.of(EventSchema.position(page.get(limit - 1)))
         : Optional.empty();
-    return new Page(events, next);
+    return new Page(page, next);
   }
 
   /** The index key of the item at {@code position}: the position names its event, so no client sends keys. */
@@ -152,26 +128,8 @@ public class EventRepository {
         "pk", s(InventoryRepository.eventKey(eventId)), "sk", s(SK));
   }
 
-  private static String sortKey(Instant startsAt, String eventId) {
-    return SORTABLE.format(startsAt) + "#" + eventId;
-  }
-
-  private static String organizerKey(String organizerId) {
-    return "ORGANIZER#" + organizerId;
-  }
-
-  private static Event event(Map<String, AttributeValue> item) {
-    return new Event(
-        item.get("eventId").s(),
-        item.get("organizerId").s(),
-        item.get("name").s(),
-        item.get("venue").s(),
-        Instant.parse(item.get("startsAt").s()),
-        item.get("currency").s(),
-        item.get("staff").l().stream().map(AttributeValue::s).toList(),
-        Json.stored(item.get("ticketTypes").s(), TICKET_TYPES),
-        Instant.parse(item.get("createdAt").s()),
-        item.containsKey("seating") ? Json.stored(item.get("seating").s(), Seating.class) : null);
+  private static Key key(String eventId) {
+    return Key.builder().partitionValue(InventoryRepository.eventKey(eventId)).sortValue(SK).build();
   }
 
   /** Replaces the gate-staff list; false if there is no such event organized by {@code organizerId}. */

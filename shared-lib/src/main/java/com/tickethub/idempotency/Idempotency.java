@@ -47,10 +47,9 @@ public class Idempotency {
     for (int attempt = 0; attempt < 3; attempt++) {
       Instant now = clock.instant();
       IdempotencyRecord claim = new IdempotencyRecord(key, IdempotencyRecord.Status.INPROGRESS, validation, null,
-          now.plus(RETENTION).getEpochSecond(), now.toEpochMilli() + remainingMillis);
-      String token = UUID.randomUUID().toString();
-      if (store.claim(claim, token, now.getEpochSecond())) {
-        return runClaimed(key, new Claim(token, false), action);
+          now.plus(RETENTION).getEpochSecond(), now.toEpochMilli() + remainingMillis, UUID.randomUUID().toString());
+      if (store.claim(claim, now.getEpochSecond())) {
+        return runClaimed(key, new Claim(claim.token(), false), action);
       }
       Optional<String> resumed = store.takeOver(claim, now.toEpochMilli());
       if (resumed.isPresent()) {

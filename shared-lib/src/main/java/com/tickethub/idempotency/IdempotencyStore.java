@@ -3,11 +3,17 @@ package com.tickethub.idempotency;
 import static com.tickethub.aws.Attributes.n;
 import static com.tickethub.aws.Attributes.s;
 
+import com.tickethub.aws.ItemTables;
 import com.tickethub.config.Config;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,29 +27,25 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public class IdempotencyStore {
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DynamoDbTable<IdempotencyRecord> records;
 
   @Inject
-  public IdempotencyStore(DynamoDbClient dynamo, Config config) {
+  public IdempotencyStore(DynamoDbClient dynamo, ItemTables items, Config config) {
     this.dynamo = dynamo;
     this.table = config.require("IDEMPOTENCY_TABLE_NAME");
+    this.records = items.table(table, IdempotencySchema.SCHEMA, IdempotencySchema.PRIMING);
   }
 
   /**
-   * Claims the key for a new run if no record exists or the record expired, with a new {@code token}. False if a
-   * record holds the key (completed, or still in progress).
+   * Claims the key for a new run (the record is INPROGRESS and carries the run's token) if no record exists or the
+   * record expired. False if a record holds the key (completed, or still in progress).
    */
-  public boolean claim(IdempotencyRecord record, String token, long nowEpochSeconds) {
+  public boolean claim(IdempotencyRecord record, long nowEpochSeconds) {
     try {
-      dynamo.putItem(b -> b.tableName(table)
-          .item(Map.of(
-              "id", s(record.id()),
-              "status", s(IdempotencyRecord.Status.INPROGRESS.name()),
-              "validation", s(record.validation()),
-              "expiration", n(record.expirationEpochSeconds()),
-              "in_progress_expiration", n(record.inProgressExpirationEpochMillis()),
-              "token", s(token)))
-          .conditionExpression("attribute_not_exists(id) OR expiration < :now")
-          .expressionAttributeValues(Map.of(":now", n(nowEpochSeconds))));
+      records.putItem(PutItemEnhancedRequest.builder(IdempotencyRecord.class).item(record)
+          .conditionExpression(Expression.builder().expression("attribute_not_exists(id) OR expiration < :now")
+              .expressionValues(Map.of(":now", n(nowEpochSeconds))).build())
+          .build());
       return true;
     } catch (ConditionalCheckFailedException taken) {
       return false;
@@ -67,25 +69,15 @@ public class IdempotencyStore {
               ":inprogress", s(IdempotencyRecord.Status.INPROGRESS.name()),
               ":v", s(record.validation())))
           .returnValues(ReturnValue.ALL_NEW)).attributes();
-      return Optional.of(item.get("token").s());
+      return Optional.of(IdempotencySchema.SCHEMA.mapToItem(item).token());
     } catch (ConditionalCheckFailedException notStale) {
       return Optional.empty();
     }
   }
 
   public Optional<IdempotencyRecord> find(String id) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("id", s(id))).consistentRead(true))
-        .item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new IdempotencyRecord(
-        id,
-        IdempotencyRecord.Status.valueOf(item.get("status").s()),
-        item.get("validation") == null ? null : item.get("validation").s(),
-        item.get("data") == null ? null : item.get("data").s(),
-        Long.parseLong(item.get("expiration").n()),
-        item.get("in_progress_expiration") == null ? 0 : Long.parseLong(item.get("in_progress_expiration").n())));
+    return Optional.ofNullable(records.getItem(GetItemEnhancedRequest.builder()
+        .key(Key.builder().partitionValue(id).build()).consistentRead(true).build()));
   }
 
   /** Stores the result of the run that holds the claim; expiration restarts from completion. */

@@ -1,10 +1,9 @@
 package com.tickethub.orders;
 
 import static com.tickethub.aws.Attributes.n;
-import static com.tickethub.aws.Attributes.num;
 import static com.tickethub.aws.Attributes.s;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.tickethub.aws.ItemTables;
 import com.tickethub.config.TableNames;
 import com.tickethub.http.Json;
 import java.time.Instant;
@@ -16,10 +15,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -35,57 +40,24 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public class OrderRepository {
   /** Open orders are spread over this many partitions of gsi4, so a big on-sale does not write one hot key. */
   public static final int OPEN_PARTITIONS = 16;
-  private static final String SK = "ORDER";
-  private static final TypeReference<List<OrderItem>> ITEMS = new TypeReference<>() {};
+  private static final String SK = OrderSchema.SK;
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DynamoDbTable<Order> orders;
 
   @Inject
-  public OrderRepository(DynamoDbClient dynamo, TableNames tables) {
+  public OrderRepository(DynamoDbClient dynamo, ItemTables items, TableNames tables) {
     this.dynamo = dynamo;
     this.table = tables.main();
+    this.orders = items.table(table, OrderSchema.SCHEMA, OrderSchema.PRIMING);
   }
 
   /** T1 / T1f: writes a new order; false (and nothing written) if an order with its id exists. */
   public boolean create(Order order) {
-    Map<String, AttributeValue> item = new HashMap<>(key(order.orderId()));
-    item.put("orderId", s(order.orderId()));
-    item.put("buyerId", s(order.buyerId()));
-    item.put("eventId", s(order.eventId()));
-    item.put("items", s(Json.write(order.items())));
-    item.put("amountCents", n(order.amountCents()));
-    item.put("currency", s(order.currency()));
-    item.put("status", s(order.status().name()));
-    item.put("gen", n(order.gen()));
-    item.put("expiresAt", s(order.expiresAt().toString()));
-    item.put("expiresAtEpoch", n(order.expiresAt().getEpochSecond()));
-    item.put("createdAt", s(order.createdAt().toString()));
-    item.put("ticketCount", n(order.ticketCount()));
-    item.put("checkins", AttributeValue.fromM(Map.of()));
-    item.put("checkedIn", n(0));
-    item.put("history", AttributeValue.fromL(List.of()));
-    item.put("hk", AttributeValue.fromM(Map.of()));
-    if (order.paidAt() != null) {
-      item.put("paidAt", s(order.paidAt().toString()));
-    }
-    if (order.payment() != null) {
-      item.put("payment", s(Json.write(order.payment())));
-      item.put("gsi1pk", s(intentKey(order.payment().paymentIntentId())));
-      item.put("gsi1sk", s(SK));
-    }
-    String listed = order.createdAt() + "#" + order.orderId();
-    item.put("gsi2pk", s(buyerKey(order.buyerId())));
-    item.put("gsi2sk", s(listed));
-    item.put("gsi3pk", s(eventOrdersKey(order.eventId())));
-    item.put("gsi3sk", s(listed));
-    if (order.status().open()) {
-      item.put("dueAt", s(order.dueAt().toString()));
-      item.put("gsi4pk", s(openKey(order.orderId())));
-      item.put("gsi4sk", s(dueKey(order.dueAt(), order.orderId())));
-    }
     try {
-      dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+      orders.putItem(PutItemEnhancedRequest.builder(Order.class).item(order)
+          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
       return true;
     } catch (ConditionalCheckFailedException exists) {
       return false;
@@ -93,17 +65,16 @@ public class OrderRepository {
   }
 
   public Optional<Order> find(String orderId) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(orderId)).consistentRead(true))
-        .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(order(item));
+    return Optional.ofNullable(orders.getItem(GetItemEnhancedRequest.builder().key(Key.builder()
+        .partitionValue("ORDER#" + orderId).sortValue(SK).build()).consistentRead(true).build()));
   }
 
   /** The order paid by a PaymentIntent (eventually consistent: gsi1). */
   public Optional<Order> findByPaymentIntent(String paymentIntentId) {
-    return dynamo.query(b -> b.tableName(table).indexName("gsi1")
-            .keyConditionExpression("gsi1pk = :pk")
-            .expressionAttributeValues(Map.of(":pk", s(intentKey(paymentIntentId)))))
-        .items().stream().findFirst().map(OrderRepository::order);
+    return orders.index("gsi1").query(QueryEnhancedRequest.builder()
+            .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(intentKey(paymentIntentId)).build()))
+            .build())
+        .iterator().next().items().stream().findFirst();
   }
 
   /** What a move writes besides the status: extra SET/REMOVE clauses, condition and values. */
@@ -167,7 +138,7 @@ public class OrderRepository {
     values.put(":gen", n(order.gen()));
     values.put(":was", s(order.dueAt().toString()));
     try {
-      return Optional.of(order(dynamo.updateItem(b -> b.tableName(table).key(key(order.orderId()))
+      return Optional.of(OrderSchema.SCHEMA.mapToItem(dynamo.updateItem(b -> b.tableName(table).key(key(order.orderId()))
           .updateExpression("SET dueAt = :dueAt, gsi4pk = :openPk, gsi4sk = :openSk")
           .conditionExpression("#status = :status AND gen = :gen AND dueAt = :was")
           .expressionAttributeNames(Map.of("#status", "status"))
@@ -228,7 +199,7 @@ public class OrderRepository {
               ":eventId", s(eventId),
               ":position", n(position)))
           .returnValues(ReturnValue.ALL_NEW)).attributes();
-      return Optional.of(order(item));
+      return Optional.of(OrderSchema.SCHEMA.mapToItem(item));
     } catch (ConditionalCheckFailedException refused) {
       return Optional.empty();
     }
@@ -255,24 +226,27 @@ public class OrderRepository {
     Map<String, AttributeValue> start = after.map(position -> Map.of(
         index + "pk", s(partition), index + "sk", s(position.get("s")),
         "pk", s("ORDER#" + position.get("o")), "sk", s(SK))).orElse(null);
-    QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(index)
-        .keyConditionExpression(index + "pk = :pk")
-        .expressionAttributeValues(Map.of(":pk", s(partition)))
-        .scanIndexForward(false)
-        .limit(limit)
-        .exclusiveStartKey(start));
-    Map<String, AttributeValue> last = response.lastEvaluatedKey();
+    software.amazon.awssdk.enhanced.dynamodb.model.Page<Order> page = orders.index(index).query(QueryEnhancedRequest
+            .builder()
+            .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+            .scanIndexForward(false)
+            .limit(limit)
+            .exclusiveStartKey(start)
+            .build())
+        .iterator().next();
+    Map<String, AttributeValue> last = page.lastEvaluatedKey();
     Optional<Map<String, String>> next = last == null || last.isEmpty() ? Optional.empty()
         : Optional.of(Map.of("s", last.get(index + "sk").s(), "o", last.get("pk").s().substring("ORDER#".length())));
-    return new Page(response.items().stream().map(OrderRepository::order).toList(), next);
+    return new Page(page.items(), next);
   }
 
   /** The open orders of one gsi4 partition due by {@code now}, as the index has them (eventually consistent). */
   public void dueOrders(int partition, Instant now, Consumer<Order> sink) {
-    dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi4")
-            .keyConditionExpression("gsi4pk = :pk AND gsi4sk <= :due")
-            .expressionAttributeValues(Map.of(":pk", s("OPEN#" + partition), ":due", s(dueKey(now, "~")))))
-        .items().forEach(item -> sink.accept(order(item)));
+    orders.index("gsi4").query(QueryEnhancedRequest.builder()
+            .queryConditional(QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue("OPEN#" + partition).sortValue(dueKey(now, "~")).build()))
+            .build())
+        .forEach(page -> page.items().forEach(sink));
   }
 
   /**
@@ -289,7 +263,7 @@ public class OrderRepository {
             .expressionAttributeValues(Map.of(":pk", s(eventOrdersKey(eventId)), ":zero", n(0))))
         .items()
         .forEach(item -> {
-          List<OrderItem> items = Json.stored(item.get("items").s(), ITEMS);
+          List<OrderItem> items = OrderSchema.ITEMS_JSON.transformTo(item.get("items"));
           item.get("checkins").m().keySet().forEach(position ->
               counts.merge(typeAt(items, Integer.parseInt(position)), 1L, Long::sum));
         });
@@ -308,32 +282,6 @@ public class OrderRepository {
     throw new IllegalStateException("No ticket at position " + position);
   }
 
-  static Order order(Map<String, AttributeValue> item) {
-    Map<Integer, Order.CheckIn> checkins = new HashMap<>();
-    item.getOrDefault("checkins", AttributeValue.fromM(Map.of())).m().forEach((position, checkIn) ->
-        checkins.put(Integer.parseInt(position), new Order.CheckIn(Instant.parse(checkIn.m().get("at").s()),
-            checkIn.m().get("gate").s())));
-    return new Order(
-        item.get("orderId").s(),
-        item.get("buyerId").s(),
-        item.get("eventId").s(),
-        Json.stored(item.get("items").s(), ITEMS),
-        num(item, "amountCents"),
-        item.get("currency").s(),
-        OrderStatus.valueOf(item.get("status").s()),
-        (int) num(item, "gen"),
-        Instant.parse(item.get("expiresAt").s()),
-        item.containsKey("payment") ? Json.stored(item.get("payment").s(), Payment.class) : null,
-        item.containsKey("lastPaymentError") ? item.get("lastPaymentError").s() : null,
-        Instant.parse(item.get("createdAt").s()),
-        item.containsKey("paidAt") ? Instant.parse(item.get("paidAt").s()) : null,
-        item.containsKey("dueAt") ? Instant.parse(item.get("dueAt").s()) : null,
-        item.containsKey("refund") ? Json.stored(item.get("refund").s(), Order.Refund.class) : null,
-        checkins,
-        item.getOrDefault("history", AttributeValue.fromL(List.of())).l().stream()
-            .map(entry -> Json.stored(entry.s(), HistoryEntry.class)).toList());
-  }
-
   /** {@code #name} for each {@code #name} of the expressions: the attribute of that name. */
   private static Map<String, String> names(String expressions) {
     Map<String, String> names = new HashMap<>();
@@ -348,7 +296,7 @@ public class OrderRepository {
     return Map.of(":dueAt", s(dueAt.toString()), ":openPk", s(openKey(orderId)), ":openSk", s(dueKey(dueAt, orderId)));
   }
 
-  private static String intentKey(String paymentIntentId) {
+  static String intentKey(String paymentIntentId) {
     return "PAYMENT_INTENT#" + paymentIntentId;
   }
 
@@ -360,12 +308,12 @@ public class OrderRepository {
     return "EVENT#" + eventId + "#ORDERS";
   }
 
-  private static String openKey(String orderId) {
+  static String openKey(String orderId) {
     return "OPEN#" + Math.floorMod(orderId.hashCode(), OPEN_PARTITIONS);
   }
 
   /** Sorts by due time as text: zero-padded epoch seconds, then the order id. */
-  private static String dueKey(Instant dueAt, String orderId) {
+  static String dueKey(Instant dueAt, String orderId) {
     return String.format("%012d#%s", dueAt.getEpochSecond(), orderId);
   }
 

@@ -73,10 +73,10 @@ class IdempotencyClaimTest {
 
   @Test
   void claimOfARunThatDiedIsTakenOverAfterItsInProgressExpiry() {
-    IdempotencyStore store = new IdempotencyStore(app.dynamo(), TestStack.config("CreateEventFunction"));
+    IdempotencyStore store = app.idempotencyStore();
     long now = clock.instant().getEpochSecond();
     store.claim(new IdempotencyRecord(key, IdempotencyRecord.Status.INPROGRESS, Idempotency.sha256("{}"), null,
-        now + 3600, clock.millis() + 5_000), "the-first-token", now);
+        now + 3600, clock.millis() + 5_000, "the-first-token"), now);
 
     assertThrows(RequestInProgress.class, () -> idempotency.run(key, "{}", 10_000, claim -> "too early"));
     clock.advance(Duration.ofSeconds(6));
@@ -97,10 +97,10 @@ class IdempotencyClaimTest {
 
   @Test
   void claimOfARunThatDiedIsNotTakenOverWithAnotherPayload() {
-    IdempotencyStore store = new IdempotencyStore(app.dynamo(), TestStack.config("CreateEventFunction"));
+    IdempotencyStore store = app.idempotencyStore();
     long now = clock.instant().getEpochSecond();
     store.claim(new IdempotencyRecord(key, IdempotencyRecord.Status.INPROGRESS, Idempotency.sha256("{}"), null,
-        now + 3600, clock.millis() + 5_000), "the-first-token", now);
+        now + 3600, clock.millis() + 5_000, "the-first-token"), now);
     clock.advance(Duration.ofSeconds(6));
 
     assertThrows(IdempotencyKeyReused.class, () -> idempotency.run(key, "{\"a\":1}", 10_000, claim -> "other"));

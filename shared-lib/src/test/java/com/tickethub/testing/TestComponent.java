@@ -1,12 +1,15 @@
 package com.tickethub.testing;
 
 import com.tickethub.aws.AwsModule;
+import com.tickethub.aws.ItemTables;
 import com.tickethub.config.Config;
 import com.tickethub.config.CoreModule;
+import com.tickethub.events.EventRepository;
 import com.tickethub.events.EventService;
 import com.tickethub.http.HttpEndpoint;
 import com.tickethub.idempotency.HttpIdempotency;
 import com.tickethub.idempotency.Idempotency;
+import com.tickethub.idempotency.IdempotencyStore;
 import com.tickethub.inventory.InventoryRepository;
 import com.tickethub.orders.OrderRepository;
 import com.tickethub.seats.SeatRepository;
@@ -27,6 +30,8 @@ public interface TestComponent {
 
   EventService events();
 
+  EventRepository eventRepository();
+
   InventoryRepository inventory();
 
   OrderRepository orders();
@@ -36,6 +41,10 @@ public interface TestComponent {
   SeatService seats();
 
   Idempotency idempotency();
+
+  IdempotencyStore idempotencyStore();
+
+  ItemTables itemTables();
 
   HttpIdempotency httpIdempotency();
 

@@ -4,6 +4,7 @@ import static com.tickethub.testing.Requests.organizer;
 import static com.tickethub.testing.Requests.resource;
 
 import com.tickethub.aws.AwsModule;
+import com.tickethub.aws.ItemTables;
 import com.tickethub.config.Config;
 import com.tickethub.config.TableNames;
 import com.tickethub.events.EventCache;
@@ -61,8 +62,9 @@ final class TicketFixtures {
         }))
         .build();
     TableNames tables = new TableNames(config.require("TABLE_NAME"));
-    this.orders = new OrderRepository(counted, tables);
-    this.events = new EventRepository(counted, tables, new InventoryRepository(counted, tables),
+    ItemTables items = new ItemTables(AwsModule.enhanced(counted), config);
+    this.orders = new OrderRepository(counted, items, tables);
+    this.events = new EventRepository(counted, items, tables, new InventoryRepository(counted, tables),
         new SeatRepository(counted, tables));
   }
 

@@ -1,6 +1,9 @@
 package com.tickethub.local.server;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.tickethub.aws.AwsModule;
+import com.tickethub.aws.ItemTables;
+import com.tickethub.config.Config;
 import com.tickethub.config.TableNames;
 import com.tickethub.errors.Conflict;
 import com.tickethub.errors.InvalidRequest;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code POST /_local/stripe/pay {"orderId": "...", "outcome": "succeeded" | "failed"}}: plays Stripe. Builds the
@@ -53,7 +57,9 @@ final class StripePayRoute {
   }
 
   StripePayRoute(LocalServices services) {
-    this.orders = new OrderRepository(services.aws().dynamo(), new TableNames(services.aws().tableName("MainTable")));
+    DynamoDbClient dynamo = services.aws().dynamo();
+    this.orders = new OrderRepository(dynamo, new ItemTables(AwsModule.enhanced(dynamo), new Config(Map.of())),
+        new TableNames(services.aws().tableName("MainTable")));
     this.functions = services.functions();
     this.webhook = services.routes().find("POST", WEBHOOK_PATH);
     this.port = services.baseUri().getPort();
