@@ -48,7 +48,7 @@ public final class AwsModule {
   @Provides
   @Singleton
   static AwsCredentialsProvider credentials(Config config) {
-    if (inLambda(config)) {
+    if (Priming.inLambda(config)) {
       return DefaultCredentialsProvider.builder().build();
     }
     String key = config.require("AWS_ACCESS_KEY_ID");
@@ -64,7 +64,7 @@ public final class AwsModule {
   static DynamoDbClient dynamoDb(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
     DynamoDbClient client = primable(configure(DynamoDbClient.builder(), config, "DYNAMODB", credentials), config)
         .httpClient(http).build();
-    if (inLambda(config)) {
+    if (Priming.inLambda(config)) {
       config.optional("TABLE_NAME").ifPresent(table ->
           Priming.register("dynamodb", () -> ClientPriming.dynamo(client, table)));
     }
@@ -86,7 +86,7 @@ public final class AwsModule {
   static SqsClient sqs(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
     SqsClient client = primable(configure(SqsClient.builder(), config, "SQS", credentials), config)
         .httpClient(http).build();
-    if (inLambda(config)) {
+    if (Priming.inLambda(config)) {
       // the queues the functions send to
       Stream.of("HOLD_EXPIRY_QUEUE_URL", "PAYMENT_EVENTS_QUEUE_URL").flatMap(name -> config.optional(name).stream())
           .forEach(url -> Priming.register("sqs", () -> ClientPriming.sqs(client, url)));
@@ -100,13 +100,10 @@ public final class AwsModule {
     return configure(SecretsManagerClient.builder(), config, "SECRETS_MANAGER", credentials).httpClient(http).build();
   }
 
-  /** Where a SnapStart snapshot can be taken: clients there get priming steps and let dry runs stop. */
-  private static boolean inLambda(Config config) {
-    return config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent();
-  }
-
   private static <B extends AwsClientBuilder<B, ?>> B primable(B builder, Config config) {
-    return inLambda(config) ? builder.overrideConfiguration(o -> o.addExecutionInterceptor(new DryRun())) : builder;
+    return Priming.inLambda(config)
+        ? builder.overrideConfiguration(o -> o.addExecutionInterceptor(new DryRun()))
+        : builder;
   }
 
   /** Region, credentials and endpoint override shared by every client this project builds. */

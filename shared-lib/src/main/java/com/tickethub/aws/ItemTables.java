@@ -20,7 +20,7 @@ public class ItemTables {
   @Inject
   public ItemTables(DynamoDbEnhancedClient enhanced, Config config) {
     this.enhanced = enhanced;
-    this.primed = config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent();
+    this.primed = Priming.inLambda(config);
   }
 
   /** The table {@code name} of {@code schema}'s records; {@code sample} is a full record whose key is never used. */

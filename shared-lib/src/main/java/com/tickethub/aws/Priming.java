@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.tickethub.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,6 +53,11 @@ public final class Priming implements Resource {
   private Priming(String name, Runnable dryRun) {
     this.name = name;
     this.dryRun = dryRun;
+  }
+
+  /** Whether this JVM runs in Lambda, where a snapshot can be taken: only there are priming steps registered. */
+  public static boolean inLambda(Config config) {
+    return config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent();
   }
 
   /** Runs {@code dryRun} before the snapshot. */

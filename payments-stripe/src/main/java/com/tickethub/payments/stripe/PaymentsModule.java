@@ -21,7 +21,7 @@ public final class PaymentsModule {
   static PaymentGateway gateway(Config config, Provider<StripeSecrets> secrets) {
     StripeApi stripe = StripePaymentGateway.client(secrets.get().apiKey(),
         config.get("STRIPE_API_BASE", StripeApi.LIVE_API_BASE), StripePaymentGateway.READ_TIMEOUT);
-    if (config.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
+    if (Priming.inLambda(config)) {
       Priming.register("stripe", stripe::prime);
     }
     return new StripePaymentGateway(stripe);
