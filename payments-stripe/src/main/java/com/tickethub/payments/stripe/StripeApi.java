@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -185,7 +184,7 @@ public final class StripeApi {
 
   /** Stripe's form encoding: nested keys are written {@code metadata[orderId]}, and both sides are URL-encoded. */
   static String encode(Map<String, String> form) {
-    return new LinkedHashMap<>(form).entrySet().stream()
+    return form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
