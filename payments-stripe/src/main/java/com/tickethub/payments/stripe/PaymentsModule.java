@@ -19,7 +19,7 @@ public final class PaymentsModule {
   @Provides
   @Singleton
   static PaymentGateway gateway(Config config, Provider<StripeSecrets> secrets) {
-    StripeApi stripe = StripePaymentGateway.client(secrets.get().apiKey(),
+    StripeApi stripe = StripePaymentGateway.client(() -> secrets.get().apiKey(),
         config.get("STRIPE_API_BASE", StripeApi.LIVE_API_BASE), StripePaymentGateway.READ_TIMEOUT);
     if (Priming.inLambda(config)) {
       Priming.register("stripe", stripe::prime);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -77,12 +78,13 @@ public final class StripeApi {
   }
 
   private final HttpClient http;
-  private final String apiKey;
+  private final Supplier<String> apiKey;
   private final String apiBase;
   private final Duration readTimeout;
   private final int maxNetworkRetries;
 
-  public StripeApi(String apiKey, String apiBase, Duration connectTimeout, Duration readTimeout,
+  /** {@code apiKey} is asked at each request (the Stripe secrets read it once, on first use). */
+  public StripeApi(Supplier<String> apiKey, String apiBase, Duration connectTimeout, Duration readTimeout,
       int maxNetworkRetries) {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
     this.apiKey = apiKey;
@@ -106,8 +108,8 @@ public final class StripeApi {
   }
 
   /**
-   * SnapStart priming: reads a PaymentIntent that does not exist, which warms the HTTP client, TLS and the error
-   * path before the snapshot and changes nothing at Stripe.
+   * SnapStart priming: reads a PaymentIntent that does not exist, which fetches the API key and warms the HTTP
+   * client, TLS and the error path before the snapshot, and changes nothing at Stripe.
    */
   public void prime() {
     try {
@@ -120,7 +122,7 @@ public final class StripeApi {
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(apiBase + path))
         .timeout(readTimeout)
-        .header("Authorization", "Bearer " + apiKey)
+        .header("Authorization", "Bearer " + apiKey.get())
         .header("Stripe-Version", API_VERSION);
   }
 

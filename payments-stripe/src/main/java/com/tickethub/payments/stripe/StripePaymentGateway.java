@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class StripePaymentGateway implements PaymentGateway {
   }
 
   /** A client of the Stripe API at {@code apiBase} (Stripe's own, or a stub in tests). */
-  public static StripeApi client(String apiKey, String apiBase, Duration readTimeout) {
+  public static StripeApi client(Supplier<String> apiKey, String apiBase, Duration readTimeout) {
     return new StripeApi(apiKey, apiBase, CONNECT_TIMEOUT, readTimeout, MAX_NETWORK_RETRIES);
   }
 

@@ -55,7 +55,7 @@ class StripePaymentGatewayTest {
     stripe.resetAll();
     // The production read timeout: a stub answering on a loaded build machine must not look like an outage.
     gateway = new StripePaymentGateway(
-        StripePaymentGateway.client("sk_test_stub", stripe.baseUrl(), StripePaymentGateway.READ_TIMEOUT));
+        StripePaymentGateway.client(() -> "sk_test_stub", stripe.baseUrl(), StripePaymentGateway.READ_TIMEOUT));
   }
 
   @Test
@@ -205,7 +205,7 @@ class StripePaymentGatewayTest {
   void primingReadsAMissingIntentOnceAndWritesNothing() {
     stripe.stubFor(get(urlEqualTo("/v1/payment_intents/pi_priming")).willReturn(json(404, "invalid-amount.json")));
 
-    StripePaymentGateway.client("sk_test_stub", stripe.baseUrl(), StripePaymentGateway.READ_TIMEOUT).prime();
+    StripePaymentGateway.client(() -> "sk_test_stub", stripe.baseUrl(), StripePaymentGateway.READ_TIMEOUT).prime();
 
     stripe.verify(exactly(1), getRequestedFor(urlEqualTo("/v1/payment_intents/pi_priming")));
     stripe.verify(exactly(0), postRequestedFor(anyUrl()));
@@ -217,7 +217,7 @@ class StripePaymentGatewayTest {
         .willReturn(json(200, "payment-intent.json").withFixedDelay((int) SHORT_READ_TIMEOUT.toMillis() * 5)));
 
     StripePaymentGateway impatient = new StripePaymentGateway(
-        StripePaymentGateway.client("sk_test_stub", stripe.baseUrl(), SHORT_READ_TIMEOUT));
+        StripePaymentGateway.client(() -> "sk_test_stub", stripe.baseUrl(), SHORT_READ_TIMEOUT));
 
     assertThrows(PaymentUnavailable.class, () -> impatient.createIntent("ord-5", 5000, "EUR"));
 
@@ -232,7 +232,7 @@ class StripePaymentGatewayTest {
       closedPort = "http://127.0.0.1:" + socket.getLocalPort();
     }
     StripePaymentGateway unreachable = new StripePaymentGateway(
-        StripePaymentGateway.client("sk_test_stub", closedPort, SHORT_READ_TIMEOUT));
+        StripePaymentGateway.client(() -> "sk_test_stub", closedPort, SHORT_READ_TIMEOUT));
 
     assertThrows(PaymentUnavailable.class, () -> unreachable.refund("pi_3QTestIntent000001", "refund#ord-6"));
   }
