@@ -18,9 +18,16 @@ final class Api {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
+  private final Duration timeout;
 
   Api(URI base) {
+    this(base, Duration.ofSeconds(30));
+  }
+
+  /** With a request timeout other than 30 s (an on-sale on an overloaded machine needs minutes). */
+  Api(URI base, Duration timeout) {
     this.base = base;
+    this.timeout = timeout;
   }
 
   String token(String sub, String groupsJson) throws Exception {
@@ -40,16 +47,26 @@ final class Api {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The answer's bytes as they came (a gzipped body stays gzipped). */
+  HttpResponse<byte[]> bytes(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpRequest get(String path, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+    return get(path, token, Map.of());
+  }
+
+  HttpRequest get(String path, String token, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(request::header);
     return request.build();
   }
 
   HttpRequest post(String path, String token, String idempotencyKey, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -61,7 +78,7 @@ final class Api {
   }
 
   HttpRequest put(String path, String token, String body) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
         .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
         .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
   }

@@ -10,8 +10,6 @@ import com.tickethub.local.stack.DynamoRequests;
 import com.tickethub.local.stack.ProjectRoot;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,15 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * seat map's read time and size, and the check that every seat is held by exactly one 201 answer.
  */
 final class OnSaleBench {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Api.JSON;
   private static final List<String> TYPES = List.of("Premium", "Lower", "Upper");
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI base;
+  private final Api api;
 
   private OnSaleBench(URI base) {
-    this.base = base;
+    this.api = new Api(base, Duration.ofSeconds(180));
   }
 
   static void main(String[] args) throws Exception {
@@ -61,9 +57,9 @@ final class OnSaleBench {
   }
 
   private void run(int buyers) throws Exception {
-    String organizer = token("bench-org", "[\"organizer\"]");
+    String organizer = api.token("bench-org", "[\"organizer\"]");
     String body = arena();
-    JsonNode event = send(post("/events", organizer, null, body), 201);
+    JsonNode event = api.send(api.post("/events", organizer, null, body), 201);
     String eventId = event.get("eventId").asText();
     Map<String, String> typeIds = new ConcurrentHashMap<>();
     Map<String, Integer> capacity = new ConcurrentHashMap<>();
@@ -73,7 +69,7 @@ final class OnSaleBench {
     });
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < buyers; i++) {
-      tokens.add(token("bench-buyer-" + i, "[]"));
+      tokens.add(api.token("bench-buyer-" + i, "[]"));
     }
     System.out.printf("arena of %,d seats (%,d-byte POST /events), %d buyers, local server in this JVM, %d cores%n%n",
         capacity.values().stream().mapToInt(Integer::intValue).sum(), body.length(), buyers,
@@ -108,8 +104,7 @@ final class OnSaleBench {
           long sent = System.nanoTime();
           HttpResponse<String> response;
           try {
-            response = http.send(post("/tickets/purchase", buyer, UUID.randomUUID().toString(), request),
-                HttpResponse.BodyHandlers.ofString());
+            response = api.exchange(api.post("/tickets/purchase", buyer, UUID.randomUUID().toString(), request));
           } catch (IOException e) {
             // a timeout counts as "other" (status 0); whatever it held comes back when its hold expires
             latencies.add(System.nanoTime() - sent);
@@ -142,7 +137,7 @@ final class OnSaleBench {
     Api.minus(DynamoRequests.snapshot(), requestsBefore).values()
         .forEach(operations -> operations.forEach((operation, n) -> dynamo.merge(operation, n, Long::sum)));
 
-    JsonNode stats = send(get("/events/" + eventId + "/stats", organizer, Map.of()), 200);
+    JsonNode stats = api.send(api.get("/events/" + eventId + "/stats", organizer), 200);
     long held = 0;
     long free = 0;
     boolean balanced = true;
@@ -179,12 +174,11 @@ final class OnSaleBench {
     int gzip = 0;
     for (int i = 0; i < 10; i++) {
       long sent = System.nanoTime();
-      HttpResponse<byte[]> response = http.send(get("/events/" + eventId + "/seats", null, Map.of()),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = api.bytes(api.get("/events/" + eventId + "/seats", null));
       plain.add(System.nanoTime() - sent);
       json = response.body().length;
-      gzip = http.send(get("/events/" + eventId + "/seats", null, Map.of("Accept-Encoding", "gzip")),
-          HttpResponse.BodyHandlers.ofByteArray()).body().length;
+      gzip = api.bytes(api.get("/events/" + eventId + "/seats", null, Map.of("Accept-Encoding", "gzip"))).body()
+          .length;
     }
     Collections.sort(plain);
     System.out.printf("Seat map after the on-sale: %,d bytes of JSON, %,d gzipped; GET p50 %.0f ms, max %.0f ms%n",
@@ -226,40 +220,5 @@ final class OnSaleBench {
   private static long count(Map<Integer, AtomicLong> statuses, int status) {
     AtomicLong n = statuses.get(status);
     return n == null ? 0 : n.get();
-  }
-
-
-  private String token(String sub, String groupsJson) throws Exception {
-    return send(post("/_local/token", null, null, "{\"sub\":\"" + sub + "\",\"groups\":" + groupsJson + "}"), 200)
-        .get("token").asText();
-  }
-
-  private JsonNode send(HttpRequest request, int expected) throws Exception {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return JSON.readTree(response.body());
-  }
-
-  private HttpRequest get(String path, String token, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    headers.forEach(request::header);
-    return request.build();
-  }
-
-  private HttpRequest post(String path, String token, String idempotencyKey, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(180))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    return request.build();
   }
 }
