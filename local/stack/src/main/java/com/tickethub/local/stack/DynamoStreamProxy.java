@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +74,7 @@ public final class DynamoStreamProxy implements AutoCloseable {
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server = LocalHttp.loopbackServer();
     this.threads = Executors.newFixedThreadPool(64, runnable -> {
       Thread thread = new Thread(runnable, "dynamo-proxy");
       thread.setDaemon(true);
