@@ -11,6 +11,7 @@ import com.tickethub.local.stack.LocalAws;
 import com.tickethub.local.stack.LocalStripe;
 import com.tickethub.local.stack.ProjectRoot;
 import com.tickethub.local.stack.Template;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * template environment and {@code AWS_LAMBDA_FUNCTION_NAME} set, as in Lambda), against the stack of one in-memory
  * local server: init (JVM start to handler built), then 10 invocations of its sample event from events/, filled from
  * a fresh {@link SampleWorld} per JVM so that the function does its real work (an existing event, order or ticket;
- * the same event 10 times, so later invocations of a purchase or a scan are its replay or ALREADY_USED), without
+ * each invocation with its own Idempotency-Key and Stripe event id, so that a purchase's tenth is a purchase, not a
+ * replay; a scan's tenth is ALREADY_USED), without
  * priming and with it (the {@code Priming} steps run in-process where SnapStart would run them before its snapshot,
  * timed apart). The baseline row is a JVM that builds one DynamoDB client and answers one GetItem. Medians of the
  * runs; peak RSS of the primed JVM from {@code /usr/bin/time -v}.
@@ -54,7 +56,7 @@ final class ColdStartBench {
       Samples samples = new Samples(server, root, work);
       List<TemplateFunction> functions = TemplateFunction.all(template);
       TemplateFunction any = functions.get(0);
-      Probe baselineProbe = () -> probe(root, aws, any, sampleEvent(root, any.moduleName()), work,
+      Probe baselineProbe = () -> probe(root, aws, any, sampleEvent(root, any.moduleName()).toString(), work,
           List.of("--baseline"));
       baselineProbe.run(); // a discarded warm-up: the baseline should not carry the run's first JVM (page cache, server)
       Run baseline = median(runs, baselineProbe);
@@ -95,28 +97,37 @@ final class ColdStartBench {
     return sorted.get(sorted.size() / 2);
   }
 
-  /** The function's sample event with what it names made anew on the server (one world per JVM). */
+  /**
+   * The function's sample event with what it names made anew on the server (one world per JVM), filled once per
+   * invocation: each gets a fresh Idempotency-Key and Stripe event id, so that the tenth does the first's work
+   * rather than its replay. The files joined with the path separator, as {@link ColdStartProbe} takes them.
+   */
   private record Samples(LocalServer server, Path root, Path work) {
-    Path filled(Path sample) throws IOException {
+    String filled(Path sample) throws IOException {
       String text = Files.readString(sample);
       if (!SampleWorld.needed(text)) {
-        return sample;
+        return sample.toString();
       }
       SampleWorld world = SampleWorld.seed(server.baseUri(), root, LocalStripe.DEFAULT_WEBHOOK_SECRET);
-      return Files.writeString(work.resolve("sample-" + sample.getFileName()), world.fill(text));
+      List<String> files = new ArrayList<>();
+      for (int i = 0; i < INVOCATIONS; i++) {
+        files.add(Files.writeString(work.resolve("sample-" + i + "-" + sample.getFileName()), world.fill(text))
+            .toString());
+      }
+      return String.join(File.pathSeparator, files);
     }
   }
 
-  /** One fresh JVM: {@code ColdStartProbe --baseline}, or on the function's handler and {@code event}. */
-  private static Run probe(Path root, LocalAws aws, TemplateFunction function, Path event, Path work,
+  /** One fresh JVM: {@code ColdStartProbe --baseline}, or on the function's handler and its {@code events}. */
+  private static Run probe(Path root, LocalAws aws, TemplateFunction function, String events, Path work,
       List<String> flags) throws Exception {
-    ProcessBuilder process = Invoke.command(root, aws, function, event, Map.of());
+    ProcessBuilder process = Invoke.command(root, aws, function, Path.of(events.split(File.pathSeparator)[0]), Map.of());
     List<String> command = new ArrayList<>(process.command().subList(0, 3)); // java -cp <runner>:<jar>
     command.add(ColdStartProbe.class.getName());
     if (flags.contains("--baseline")) {
       command.add("--baseline");
     } else {
-      command.addAll(List.of(function.handlerClass(), event.toString(), String.valueOf(INVOCATIONS)));
+      command.addAll(List.of(function.handlerClass(), events, String.valueOf(INVOCATIONS)));
       command.addAll(flags);
     }
     Path rss = work.resolve("time.txt");

@@ -2,6 +2,7 @@ package com.tickethub.local.invoke;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Prints one JSON line: {@code initMs} (JVM start to the handler built, as Lambda's init), {@code primeMs} (the
  * {@code Priming} steps (shared-lib); 0 without {@code --prime}), then each invocation's milliseconds on the sample event.
  *
- * <p>{@code ColdStartProbe <handler class> <event file> <invocations> [--prime]}, or {@code ColdStartProbe
+ * <p>{@code ColdStartProbe <handler class> <event file>[:<event file>...] <invocations> [--prime]} (invocation i gets
+ * event file i modulo their number), or {@code ColdStartProbe
  * --baseline}: the smallest useful Java function, a JVM that builds one DynamoDB client (same HTTP client, region
  * and credentials chain) and answers one GetItem: {@code initMs} to the client built, then the GetItem.
  */
@@ -56,9 +58,13 @@ public final class ColdStartProbe {
           ? (int) Class.forName("com.tickethub.aws.Priming").getMethod("primeNow").invoke(null) : 0;
       out.put("primeMs", (System.nanoTime() - primeStart) / 1e6);
       out.put("primingSteps", steps);
-      Object event = LocalInvoke.EVENTS.readValue(Path.of(args[1]).toFile(),
-          LocalInvoke.EVENTS.constructType(LocalInvoke.inputType(type)));
+      List<Object> events = new ArrayList<>();
+      for (String file : args[1].split(File.pathSeparator)) {
+        events.add(LocalInvoke.EVENTS.readValue(Path.of(file).toFile(),
+            LocalInvoke.EVENTS.constructType(LocalInvoke.inputType(type))));
+      }
       for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+        Object event = events.get(i % events.size());
         long start = System.nanoTime();
         Object answer = handler.handleRequest(event, new LocalInvoke.LambdaContext(type.getSimpleName(),
             UUID.randomUUID().toString(), Duration.ofSeconds(20)));
