@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * each invocation with its own Idempotency-Key and Stripe event id, so that a purchase's tenth is a purchase, not a
  * replay; a scan's tenth is ALREADY_USED), without
  * priming and with it (the {@code Priming} steps run in-process where SnapStart would run them before its snapshot,
- * timed apart). The baseline row is a JVM that builds one DynamoDB client and answers one GetItem. Medians of the
- * runs; peak RSS of the primed JVM from {@code /usr/bin/time -v}.
+ * timed apart). The baseline row is a JVM that builds one DynamoDB client and answers one GetItem, run before the
+ * functions and once beside each. Medians of the runs; peak RSS of the primed JVM from {@code /usr/bin/time -v}.
  */
 final class ColdStartBench {
   private static final Path TIME = Path.of("/usr/bin/time");
@@ -59,22 +59,34 @@ final class ColdStartBench {
       Probe baselineProbe = () -> probe(root, aws, any, sampleEvent(root, any.moduleName()).toString(), work,
           List.of("--baseline"));
       baselineProbe.run(); // a discarded warm-up: the baseline should not carry the run's first JVM (page cache, server)
-      Run baseline = median(runs, baselineProbe);
-      double baselineTotal = baseline.initMs() + baseline.firstMs();
-      System.out.printf("| baseline: one DynamoDB client, one GetItem | %.1f | %.0f | %.0f | | | | | | 1.00 | %d |%n",
-          Files.size(any.jar(root)) / 1e6, baseline.initMs(), baseline.firstMs(), baseline.rssKb() / 1024);
+      List<Run> baselines = repeat(runs, baselineProbe);
+      List<String> rows = new ArrayList<>();
+      List<Run[]> measured = new ArrayList<>();
       for (TemplateFunction function : functions) {
         if (!only.isEmpty() && !only.contains(function.logicalId())) {
           continue;
         }
         Path sample = sampleEvent(root, function.moduleName());
-        Run cold = median(runs, () -> probe(root, aws, function, samples.filled(sample), work, List.of()));
-        Run primed = median(runs, () -> probe(root, aws, function, samples.filled(sample), work, List.of("--prime")));
-        System.out.printf("| %s (%s) | %.1f | %.0f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %.2f | %d |%n",
+        Run cold = median(repeat(runs, () -> probe(root, aws, function, samples.filled(sample), work, List.of())));
+        Run primed = median(repeat(runs,
+            () -> probe(root, aws, function, samples.filled(sample), work, List.of("--prime"))));
+        // The machine's pace drifts during a run (the server's JIT, other work): one baseline JVM beside each
+        // function, so that the baseline is the median over the whole run and not of its first minute.
+        baselines.add(baselineProbe.run());
+        measured.add(new Run[] {cold, primed});
+        rows.add(String.format("| %s (%s) | %.1f | %.0f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %%.2f | %d |",
             function.logicalId(), primed.answer(), Files.size(function.jar(root)) / 1e6, primed.initMs(),
             cold.firstMs(), cold.tenthMs(), primed.primeMs(), primed.firstMs(), primed.tenthMs(),
-            primed.firstMs() / Math.max(0.1, primed.tenthMs()), (primed.initMs() + primed.firstMs()) / baselineTotal,
-            primed.rssKb() / 1024);
+            primed.firstMs() / Math.max(0.1, primed.tenthMs()), primed.rssKb() / 1024));
+      }
+      Run baseline = median(baselines);
+      double baselineTotal = baseline.initMs() + baseline.firstMs();
+      System.out.printf("| baseline: one DynamoDB client, one GetItem (%d JVMs) | %.1f | %.0f | %.0f | | | | | | 1.00 | %d |%n",
+          baselines.size(), Files.size(any.jar(root)) / 1e6, baseline.initMs(), baseline.firstMs(),
+          baseline.rssKb() / 1024);
+      for (int i = 0; i < rows.size(); i++) {
+        Run primed = measured.get(i)[1];
+        System.out.println(String.format(rows.get(i), (primed.initMs() + primed.firstMs()) / baselineTotal));
       }
     }
   }
@@ -83,11 +95,15 @@ final class ColdStartBench {
     Run run() throws Exception;
   }
 
-  private static Run median(int runs, Probe probe) throws Exception {
+  private static List<Run> repeat(int runs, Probe probe) throws Exception {
     List<Run> all = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       all.add(probe.run());
     }
+    return all;
+  }
+
+  private static Run median(List<Run> all) {
     return new Run(mid(all, Run::initMs), mid(all, Run::primeMs), mid(all, Run::firstMs), mid(all, Run::tenthMs),
         (long) mid(all, r -> (double) r.rssKb()), all.get(all.size() - 1).answer());
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.tickethub.aws.Priming;
 import com.tickethub.config.Config;
 import com.tickethub.live.BroadcastService;
 import com.tickethub.live.StockRepository;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The main table's stream, batched by Lambda (about a second): the stock changes in it become one
  * {@code changes} message per event and watching connection. A failed event is reported by the sequence
- * number of its first record (partial batch response), and Lambda retries from there.
+ * number of its first record (partial batch response), and Lambda retries from there. Its priming dry run is a
+ * stock change of an event that does not exist: decoded, then its audience read (empty), so nothing is sent or written.
  */
 public final class LiveBroadcasterHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final BroadcastService broadcasts;
@@ -21,6 +23,7 @@ public final class LiveBroadcasterHandler implements RequestHandler<DynamodbEven
 
   public LiveBroadcasterHandler() {
     this(System.getenv());
+    Priming.handler(this);
   }
 
   public LiveBroadcasterHandler(Map<String, String> env) {
