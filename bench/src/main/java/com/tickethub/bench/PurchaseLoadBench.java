@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * emulator's raw conditional-update rate ({@link RawRate}, same dynalite, same run), then a new event of two types (one with 8
  * shards) and N buyers, each with its own token and a new Idempotency-Key per request, buying 1-2 tickets of a
  * random type until both are sold out. Afterwards the event's stats must account for every ticket. Efficiency is
- * the DynamoDB requests the purchases sent per second (purchases/s x requests per purchase) over the raw rate.
+ * the DynamoDB requests the purchases sent per second (purchases/s x requests per purchase) over the raw rate. The CPU
+ * time of the server's JVM, of its dynalite and of this load generator during the round, per purchase answered, shows
+ * where the machine's cores went.
  * {@code --jfr} records a JFR profile of the server and prints its top frames; {@code --label} saves the rows
  * to bench/results/load-LABEL.json for {@code bench chart}; {@code --tree DIR} runs another build's server.
  */
@@ -36,9 +38,11 @@ final class PurchaseLoadBench {
   private static final int WARM_UP_TICKETS = 600;
 
   private final Api api;
+  private final ServerProcess server;
 
-  private PurchaseLoadBench(Api api) {
-    this.api = api;
+  private PurchaseLoadBench(ServerProcess server) {
+    this.api = server.api;
+    this.server = server;
   }
 
   static void main(String[] args) throws Exception {
@@ -64,14 +68,15 @@ final class PurchaseLoadBench {
     Path jfr = flags.containsKey("jfr") ? root.resolve("bench/target/load-" + label + ".jfr") : null;
     List<Map<String, Object>> rows = new ArrayList<>();
     try (ServerProcess server = ServerProcess.start(tree, jfr, null, root.resolve("bench/target/load-server.log"))) {
-      PurchaseLoadBench bench = new PurchaseLoadBench(server.api);
+      PurchaseLoadBench bench = new PurchaseLoadBench(server);
       System.out.printf("%s; server of %s; %d tickets per round (2 types, the second with 8 shards); before each "
           + "round the emulator's raw conditional-update rate (max(16, buyers) threads, one item each, 5 s after 2 s); "
           + "first a discarded warm-up (a raw rate, and %d tickets sold to 16 buyers)%n%n",
           Machine.describe(), tree, tickets, WARM_UP_TICKETS);
       System.out.println("| buyers | requests | req/s | p50 ms | p95 ms | p99 ms | 201 | 409 | other | "
-          + "DynamoDB req per purchase | raw updates/s | efficiency | load avg | invariant |");
-      System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+          + "DynamoDB req per purchase | raw updates/s | efficiency | CPU ms per purchase: server JVM / dynalite / "
+          + "load generator | cores busy | load avg | invariant |");
+      System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");
       // Discarded: the server's JIT, the functions' first calls and the proxy's connections would otherwise
       // slow the first level and its raw rate alone (a first raw rate of 338/s, then 922/s on the same 16 threads).
       RawRate.measure(server.dynamoEndpoint, 16, Duration.ofSeconds(5));
@@ -80,10 +85,12 @@ final class PurchaseLoadBench {
         double raw = RawRate.measure(server.dynamoEndpoint, Math.max(16, buyers), Duration.ofSeconds(5));
         Map<String, Object> row = bench.round(buyers, tickets, raw);
         rows.add(row);
-        System.out.printf("| %d | %d | %.0f | %.0f | %.0f | %.0f | %d | %d | %d | %.2f | %.0f | %.2f | %.1f | %s |%n",
+        System.out.printf("| %d | %d | %.0f | %.0f | %.0f | %.0f | %d | %d | %d | %.2f | %.0f | %.2f | %.1f / %.1f / %.1f "
+            + "| %.2f | %.1f | %s |%n",
             buyers, row.get("requests"), row.get("rps"), row.get("p50"), row.get("p95"), row.get("p99"),
             row.get("created"), row.get("conflicts"), row.get("other"), row.get("dynamoPerPurchase"), raw,
-            row.get("efficiency"), row.get("loadAverage"), row.get("verdict"));
+            row.get("efficiency"), row.get("serverCpuMs"), row.get("dynaliteCpuMs"), row.get("clientCpuMs"),
+            row.get("coresBusy"), row.get("loadAverage"), row.get("verdict"));
       }
       Api.JSON.writerWithDefaultPrettyPrinter().writeValue(results.resolve("load-" + label + ".json").toFile(),
           Map.of("label", label, "tree", tree.toString(), "rows", rows, "machine", Machine.describe()));
@@ -118,6 +125,8 @@ final class PurchaseLoadBench {
     }
     double load = Machine.loadAverage();
     Map<String, Map<String, Long>> before = api.dynamoRequests();
+    long[] cpuBefore = server.cpuMillis();
+    long clientCpuBefore = ServerProcess.cpuMillis(ProcessHandle.current());
     List<Future<?>> running = new ArrayList<>();
     long start = System.nanoTime();
     for (String buyer : tokens) {
@@ -159,6 +168,8 @@ final class PurchaseLoadBench {
       buyer.get(ROUND_LIMIT.toSeconds() + 30, TimeUnit.SECONDS);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    long[] cpuAfter = server.cpuMillis();
+    long clientCpu = ServerProcess.cpuMillis(ProcessHandle.current()) - clientCpuBefore;
     long dynamo = Api.total(Api.minus(api.dynamoRequests(), before).get("PurchaseFunction"));
     load = Math.max(load, Machine.loadAverage());
 
@@ -191,6 +202,12 @@ final class PurchaseLoadBench {
     row.put("dynamoPerPurchase", perPurchase);
     row.put("rawUpdatesPerSecond", raw);
     row.put("efficiency", raw > 0 ? rps * perPurchase / raw : 0);
+    // Where the 2 cores went, per purchase answered: what a purchase costs the machine, beside what it costs dynalite.
+    double answered = Math.max(1, sorted.size());
+    row.put("serverCpuMs", (cpuAfter[0] - cpuBefore[0]) / answered);
+    row.put("dynaliteCpuMs", (cpuAfter[1] - cpuBefore[1]) / answered);
+    row.put("clientCpuMs", clientCpu / answered);
+    row.put("coresBusy", (cpuAfter[0] - cpuBefore[0] + cpuAfter[1] - cpuBefore[1] + clientCpu) / 1000.0 / seconds);
     row.put("loadAverage", load);
     row.put("verdict", (balanced ? "ok" : "MISMATCH") + (soldOut.size() < types.size() ? ", NOT sold out in "
         + ROUND_LIMIT.toSeconds() + " s" : "") + (other > 0 ? ", other statuses " + statuses : ""));

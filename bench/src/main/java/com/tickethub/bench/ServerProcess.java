@@ -78,6 +78,16 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("local server not healthy (see " + log + ")");
   }
 
+  /** CPU time so far, in ms: of the server's JVM, and of its child processes (dynalite). */
+  long[] cpuMillis() {
+    return new long[] {cpuMillis(process.toHandle()),
+        process.descendants().mapToLong(ServerProcess::cpuMillis).sum()};
+  }
+
+  static long cpuMillis(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+  }
+
   @Override
   public void close() throws Exception {
     process.destroy();
