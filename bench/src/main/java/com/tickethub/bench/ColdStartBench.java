@@ -38,6 +38,9 @@ final class ColdStartBench {
 
   private record Run(double initMs, double primeMs, double firstMs, double tenthMs, long rssKb, String answer) {}
 
+  /** One function's medians, unprimed and primed, printed once the whole run's baseline is known. */
+  private record Measured(TemplateFunction function, Run cold, Run primed) {}
+
   private ColdStartBench() {}
 
   static void main(String[] args) throws Exception {
@@ -60,8 +63,7 @@ final class ColdStartBench {
           List.of("--baseline"));
       baselineProbe.run(); // a discarded warm-up: the baseline should not carry the run's first JVM (page cache, server)
       List<Run> baselines = repeat(runs, baselineProbe);
-      List<String> rows = new ArrayList<>();
-      List<Run[]> measured = new ArrayList<>();
+      List<Measured> measured = new ArrayList<>();
       for (TemplateFunction function : functions) {
         if (!only.isEmpty() && !only.contains(function.logicalId())) {
           continue;
@@ -73,20 +75,20 @@ final class ColdStartBench {
         // The machine's pace drifts during a run (the server's JIT, other work): one baseline JVM beside each
         // function, so that the baseline is the median over the whole run and not of its first minute.
         baselines.add(baselineProbe.run());
-        measured.add(new Run[] {cold, primed});
-        rows.add(String.format("| %s (%s) | %.1f | %.0f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %%.2f | %d |",
-            function.logicalId(), primed.answer(), Files.size(function.jar(root)) / 1e6, primed.initMs(),
-            cold.firstMs(), cold.tenthMs(), primed.primeMs(), primed.firstMs(), primed.tenthMs(),
-            primed.firstMs() / Math.max(0.1, primed.tenthMs()), primed.rssKb() / 1024));
+        measured.add(new Measured(function, cold, primed));
       }
       Run baseline = median(baselines);
       double baselineTotal = baseline.initMs() + baseline.firstMs();
       System.out.printf("| baseline: one DynamoDB client, one GetItem (%d JVMs) | %.1f | %.0f | %.0f | | | | | | 1.00 | %d |%n",
           baselines.size(), Files.size(any.jar(root)) / 1e6, baseline.initMs(), baseline.firstMs(),
           baseline.rssKb() / 1024);
-      for (int i = 0; i < rows.size(); i++) {
-        Run primed = measured.get(i)[1];
-        System.out.println(String.format(rows.get(i), (primed.initMs() + primed.firstMs()) / baselineTotal));
+      for (Measured m : measured) {
+        Run primed = m.primed();
+        System.out.printf("| %s (%s) | %.1f | %.0f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %.2f | %d |%n",
+            m.function().logicalId(), primed.answer(), Files.size(m.function().jar(root)) / 1e6, primed.initMs(),
+            m.cold().firstMs(), m.cold().tenthMs(), primed.primeMs(), primed.firstMs(), primed.tenthMs(),
+            primed.firstMs() / Math.max(0.1, primed.tenthMs()), (primed.initMs() + primed.firstMs()) / baselineTotal,
+            primed.rssKb() / 1024);
       }
     }
   }
