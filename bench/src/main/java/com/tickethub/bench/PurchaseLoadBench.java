@@ -125,7 +125,7 @@ final class PurchaseLoadBench {
     }
     double load = Machine.loadAverage();
     Map<String, Map<String, Long>> before = api.dynamoRequests();
-    long[] cpuBefore = server.cpuMillis();
+    ServerProcess.Cpu cpuBefore = server.cpu();
     long clientCpuBefore = ServerProcess.cpuMillis(ProcessHandle.current());
     List<Future<?>> running = new ArrayList<>();
     long start = System.nanoTime();
@@ -168,7 +168,7 @@ final class PurchaseLoadBench {
       buyer.get(ROUND_LIMIT.toSeconds() + 30, TimeUnit.SECONDS);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long[] cpuAfter = server.cpuMillis();
+    ServerProcess.Cpu cpuAfter = server.cpu();
     long clientCpu = ServerProcess.cpuMillis(ProcessHandle.current()) - clientCpuBefore;
     long dynamo = Api.total(Api.minus(api.dynamoRequests(), before).get("PurchaseFunction"));
     load = Math.max(load, Machine.loadAverage());
@@ -204,10 +204,12 @@ final class PurchaseLoadBench {
     row.put("efficiency", raw > 0 ? rps * perPurchase / raw : 0);
     // Where the 2 cores went, per purchase answered: what a purchase costs the machine, beside what it costs dynalite.
     double answered = Math.max(1, sorted.size());
-    row.put("serverCpuMs", (cpuAfter[0] - cpuBefore[0]) / answered);
-    row.put("dynaliteCpuMs", (cpuAfter[1] - cpuBefore[1]) / answered);
+    long serverCpu = cpuAfter.serverMs() - cpuBefore.serverMs();
+    long dynaliteCpu = cpuAfter.childrenMs() - cpuBefore.childrenMs();
+    row.put("serverCpuMs", serverCpu / answered);
+    row.put("dynaliteCpuMs", dynaliteCpu / answered);
     row.put("clientCpuMs", clientCpu / answered);
-    row.put("coresBusy", (cpuAfter[0] - cpuBefore[0] + cpuAfter[1] - cpuBefore[1] + clientCpu) / 1000.0 / seconds);
+    row.put("coresBusy", (serverCpu + dynaliteCpu + clientCpu) / 1000.0 / seconds);
     row.put("loadAverage", load);
     row.put("verdict", (balanced ? "ok" : "MISMATCH") + (soldOut.size() < types.size() ? ", NOT sold out in "
         + ROUND_LIMIT.toSeconds() + " s" : "") + (other > 0 ? ", other statuses " + statuses : ""));

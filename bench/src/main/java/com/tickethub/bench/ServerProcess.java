@@ -79,9 +79,10 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** CPU time so far, in ms: of the server's JVM, and of its child processes (dynalite). */
-  long[] cpuMillis() {
-    return new long[] {cpuMillis(process.toHandle()),
-        process.descendants().mapToLong(ServerProcess::cpuMillis).sum()};
+  record Cpu(long serverMs, long childrenMs) {}
+
+  Cpu cpu() {
+    return new Cpu(cpuMillis(process.toHandle()), process.descendants().mapToLong(ServerProcess::cpuMillis).sum());
   }
 
   static long cpuMillis(ProcessHandle process) {
