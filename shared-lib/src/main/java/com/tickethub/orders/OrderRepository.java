@@ -66,7 +66,7 @@ public class OrderRepository {
 
   public Optional<Order> find(String orderId) {
     return Optional.ofNullable(orders.getItem(GetItemEnhancedRequest.builder().key(Key.builder()
-        .partitionValue("ORDER#" + orderId).sortValue(SK).build()).consistentRead(true).build()));
+        .partitionValue(OrderSchema.pk(orderId)).sortValue(SK).build()).consistentRead(true).build()));
   }
 
   /** The order paid by a PaymentIntent (eventually consistent: gsi1). */
@@ -225,7 +225,7 @@ public class OrderRepository {
   private Page page(String index, String partition, int limit, Optional<Map<String, String>> after) {
     Map<String, AttributeValue> start = after.map(position -> Map.of(
         index + "pk", s(partition), index + "sk", s(position.get("s")),
-        "pk", s("ORDER#" + position.get("o")), "sk", s(SK))).orElse(null);
+        "pk", s(OrderSchema.pk(position.get("o"))), "sk", s(SK))).orElse(null);
     software.amazon.awssdk.enhanced.dynamodb.model.Page<Order> page = orders.index(index).query(QueryEnhancedRequest
             .builder()
             .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
@@ -236,7 +236,7 @@ public class OrderRepository {
         .iterator().next();
     Map<String, AttributeValue> last = page.lastEvaluatedKey();
     Optional<Map<String, String>> next = last == null || last.isEmpty() ? Optional.empty()
-        : Optional.of(Map.of("s", last.get(index + "sk").s(), "o", last.get("pk").s().substring("ORDER#".length())));
+        : Optional.of(Map.of("s", last.get(index + "sk").s(), "o", last.get("pk").s().substring(OrderSchema.PK_PREFIX.length())));
     return new Page(page.items(), next);
   }
 
@@ -318,6 +318,6 @@ public class OrderRepository {
   }
 
   private static Map<String, AttributeValue> key(String orderId) {
-    return Map.of("pk", s("ORDER#" + orderId), "sk", s(SK));
+    return Map.of("pk", s(OrderSchema.pk(orderId)), "sk", s(SK));
   }
 }

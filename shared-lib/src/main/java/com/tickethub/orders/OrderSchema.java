@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class OrderSchema {
   static final String SK = "ORDER";
+  /** An order's partition key is this prefix and its id. */
+  static final String PK_PREFIX = "ORDER#";
 
   static final EnhancedType<Map<Integer, Order.CheckIn>> CHECKINS =
       EnhancedType.mapOf(EnhancedType.of(Integer.class), EnhancedType.of(Order.CheckIn.class));
@@ -51,7 +53,7 @@ final class OrderSchema {
 
   static final TableSchema<Order> SCHEMA = StaticImmutableTableSchema.builder(Order.class, ItemFields.class)
       .newItemBuilder(ItemFields::new, OrderSchema::order)
-      .addAttribute(String.class, derived("pk", (Order o) -> "ORDER#" + o.orderId())
+      .addAttribute(String.class, derived("pk", (Order o) -> pk(o.orderId()))
           .andThen(a -> a.tags(primaryPartitionKey())))
       .addAttribute(String.class, derived("sk", (Order o) -> SK).andThen(a -> a.tags(primarySortKey())))
       .addAttribute(String.class, field("orderId", Order::orderId))
@@ -105,6 +107,10 @@ final class OrderSchema {
       List.of(HistoryEntry.of(Instant.EPOCH, HistoryEntry.Type.PAYMENT_FAILED, HistoryEntry.SYSTEM, "priming")));
 
   private OrderSchema() {}
+
+  static String pk(String orderId) {
+    return PK_PREFIX + orderId;
+  }
 
   /** Where the order stands in its buyer's and its event's lists: its creation time, then its id. */
   private static String listed(Order order) {
