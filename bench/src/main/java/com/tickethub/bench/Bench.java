@@ -1,5 +1,6 @@
 package com.tickethub.bench;
 
+import com.tickethub.local.stack.LocalHttp;
 import java.util.Arrays;
 
 /** {@code java -jar bench/target/bench.jar coldstart|load|cost|sweep|scale|chart|live|seatmap|onsale}: prints markdown tables. */
@@ -7,6 +8,7 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    LocalHttp.configureJvm(); // the raw-rate probe's threads keep their connections, as the server's clients do
     String which = args.length > 0 ? args[0] : "";
     String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
     switch (which) {

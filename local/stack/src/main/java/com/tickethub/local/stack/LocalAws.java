@@ -36,6 +36,10 @@ public final class LocalAws implements AutoCloseable {
 
   private static LocalAws shared;
 
+  static {
+    LocalHttp.configureJvm();
+  }
+
   private final Template template;
   private final Endpoints endpoints;
   private final DynamoDbClient dynamo;

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A small HTTP server on a free loopback port for the stand-ins of a cloud API (Stripe, Secrets Manager). */
-final class LocalHttp implements AutoCloseable {
+public final class LocalHttp implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(LocalHttp.class);
 
@@ -39,6 +39,28 @@ final class LocalHttp implements AutoCloseable {
     this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /**
+   * The JDK's HTTP settings for a JVM that runs many functions and clients of the local stack at once (the local
+   * server, a bench, a test run); the JDK reads each once, on first use, so this runs before the stack starts.
+   * <ul>
+   *   <li>Servers send with TCP_NODELAY. Without it a JDK server writes a response's headers and body as two
+   *       segments, Nagle holds the body until the client acknowledges the headers, and the client delays that
+   *       ACK: every answer waited 40-50 ms (a DynamoDB request through {@link DynamoStreamProxy} took 52 ms
+   *       instead of 3).
+   *   <li>{@code HttpURLConnection} (the SDK's client here) keeps up to 256 idle connections per server instead of
+   *       5. With 32 purchases at once, every connection beyond the fifth was closed after its request and a new
+   *       one opened for the next: 2,200 sockets in TIME_WAIT after a minute of load, and a TCP handshake and a
+   *       new connection for dynalite and the proxy on most requests. A Lambda container runs one request at a
+   *       time, so the deployed functions never need more than a few.
+   * </ul>
+   */
+  public static void configureJvm() {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", "256");
+    }
+  }
+
   static LocalHttp start(String name, Api api) {
     try {
       HttpServer server = loopbackServer();
@@ -56,15 +78,9 @@ final class LocalHttp implements AutoCloseable {
     }
   }
 
-  /**
-   * A JDK HTTP server on a free loopback port that sends with TCP_NODELAY. Without it the server writes a
-   * response's headers and body as two segments, Nagle holds the body until the client acknowledges the
-   * headers, and the client delays that ACK: every answer waited 40-50 ms (a DynamoDB request through
-   * {@link DynamoStreamProxy} took 52 ms instead of 3). The JDK reads the switch once, when its first server
-   * is made, so every local server is made here.
-   */
+  /** A JDK HTTP server on a free loopback port that sends with TCP_NODELAY ({@link #configureJvm}). */
   static HttpServer loopbackServer() throws IOException {
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    configureJvm();
     return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
   }
 
