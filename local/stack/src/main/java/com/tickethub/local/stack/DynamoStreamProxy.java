@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * DynamoDB Streams for dynalite, which has none: a proxy in front of it that every client talks to. For a
  * table with a StreamSpecification and a reader, each write that succeeds (PutItem, UpdateItem,
  * DeleteItem, BatchWriteItem) becomes a stream record in the shape Lambda delivers, with the item's image
- * before and after, read under a per-item lock around the write: records of one item come in the order
- * of its writes, as in a stream shard, and a write that changes nothing makes no record, as in DynamoDB.
+ * before and after, taken under a per-item lock around the write (from the write's own answer where it can
+ * carry one, otherwise read): records of one item come in the order of its writes, as in a stream shard, and a
+ * write that changes nothing makes no record, as in DynamoDB.
  * Only the writes of items some reader wants (by their keys: the readers' event filters) are captured, so
  * that the writes no one reads cost dynalite no image reads.
  * Everything else passes through unchanged (byte for byte, so the SDK's CRC32 checks hold).
@@ -48,6 +50,7 @@ public final class DynamoStreamProxy implements AutoCloseable {
   private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
       "transfer-encoding", "keep-alive");
   private static final String GET_ITEM = "DynamoDB_20120810.GetItem";
+  private static final String CRC32_HEADER = "x-amz-crc32";
   private static final int LOCK_STRIPES = 256;
 
   private final URI target;
@@ -148,13 +151,19 @@ public final class DynamoStreamProxy implements AutoCloseable {
     }
   }
 
-  /** Forwards the request, around it the reads that make its stream records when it writes a streamed table. */
+  /**
+   * Forwards the request and makes the stream records of its writes to streamed tables. A single-item write asks
+   * dynalite for one of its images in its own answer (the new one of an UpdateItem, the old one of a PutItem or
+   * DeleteItem) and the proxy takes it out again when the client did not ask for it; only the other image costs a
+   * GetItem under the item's lock, and none for a DeleteItem. A BatchWriteItem, or a write that asked for other
+   * values, costs both.
+   */
   private Reply captured(String operation, HttpExchange exchange, byte[] body) throws IOException {
     String name = operation == null ? "" : operation.substring(operation.indexOf('.') + 1);
     if (!Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem").contains(name) || !anyReader()) {
       return forward(exchange, body);
     }
-    JsonNode request = JSON.readTree(body);
+    ObjectNode request = (ObjectNode) JSON.readTree(body);
     List<Write> writes = new ArrayList<>();
     if (name.equals("BatchWriteItem")) {
       request.path("RequestItems").fields().forEachRemaining(table -> table.getValue().forEach(write -> {
@@ -169,10 +178,14 @@ public final class DynamoStreamProxy implements AutoCloseable {
     if (writes.isEmpty()) {
       return forward(exchange, body);
     }
+    AnsweredImage answered = AnsweredImage.of(name, request);
     Set<Integer> stripes = new TreeSet<>();
     writes.forEach(write -> stripes.add(Math.floorMod(write.lockKey().hashCode(), LOCK_STRIPES)));
     stripes.forEach(stripe -> locks[stripe].lock());
     try {
+      if (answered != null) {
+        return capturedWithAnswer(name, exchange, request, writes.get(0), answered);
+      }
       for (Write write : writes) {
         write.before = getItem(exchange, write);
       }
@@ -190,6 +203,50 @@ public final class DynamoStreamProxy implements AutoCloseable {
     } finally {
       stripes.forEach(stripe -> locks[stripe].unlock());
     }
+  }
+
+  /** Which image a single-item write's own answer carries ({@code ReturnValues}), and whether the client asked for it. */
+  private record AnsweredImage(String returnValues, boolean askedFor) {
+    /** Null for a BatchWriteItem, which returns no images, and for a write that asked for values other than these. */
+    static AnsweredImage of(String operation, JsonNode request) {
+      if (operation.equals("BatchWriteItem")) {
+        return null;
+      }
+      String wanted = operation.equals("UpdateItem") ? "ALL_NEW" : "ALL_OLD";
+      String asked = request.path("ReturnValues").asText("NONE");
+      if (asked.equals(wanted)) {
+        return new AnsweredImage(wanted, true);
+      }
+      return asked.equals("NONE") ? new AnsweredImage(wanted, false) : null;
+    }
+  }
+
+  private Reply capturedWithAnswer(String operation, HttpExchange exchange, ObjectNode request, Write write,
+      AnsweredImage answered) throws IOException {
+    boolean update = operation.equals("UpdateItem");
+    if (update) {
+      write.before = getItem(exchange, write);
+    }
+    request.put("ReturnValues", answered.returnValues());
+    Reply response = forward(exchange, JSON.writeValueAsBytes(request));
+    if (response.status() != 200) {
+      return response;
+    }
+    ObjectNode answer = (ObjectNode) JSON.readTree(response.body());
+    JsonNode image = answer.path("Attributes");
+    image = image.isMissingNode() || image.isNull() ? null : image;
+    if (update) {
+      emit(write, image);
+    } else {
+      write.before = image;
+      // the stored item, not the request's: DynamoDB normalizes what it stores (numbers, for one)
+      emit(write, operation.equals("PutItem") ? getItem(exchange, write) : null);
+    }
+    if (answered.askedFor()) {
+      return response;
+    }
+    answer.remove("Attributes");
+    return response.withBody(JSON.writeValueAsBytes(answer));
   }
 
   /** The items a BatchWriteItem left unprocessed (no write, so no record), as {@link Write#lockKey()}s. */
@@ -294,7 +351,21 @@ public final class DynamoStreamProxy implements AutoCloseable {
   }
 
   /** An answer of dynalite: status, headers and body as they came. */
-  private record Reply(int status, Map<String, List<String>> headers, byte[] body) {}
+  private record Reply(int status, Map<String, List<String>> headers, byte[] body) {
+    /** The same answer with another body, and the body's CRC32 header that the SDK checks. */
+    Reply withBody(byte[] changed) {
+      CRC32 crc = new CRC32();
+      crc.update(changed);
+      Map<String, List<String>> changedHeaders = new LinkedHashMap<>();
+      headers.forEach((name, values) -> {
+        if (name != null && !name.equalsIgnoreCase(CRC32_HEADER)) {
+          changedHeaders.put(name, values);
+        }
+      });
+      changedHeaders.put(CRC32_HEADER, List.of(Long.toString(crc.getValue())));
+      return new Reply(status, changedHeaders, changed);
+    }
+  }
 
   /** One request to dynalite, on the JDK's keep-alive connection pool (plain and blocking, as the SDK's own client). */
   private Reply call(String method, String path, Map<String, List<String>> headers, byte[] body) throws IOException {
