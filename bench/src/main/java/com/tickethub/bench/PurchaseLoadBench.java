@@ -23,14 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Purchase load on the local server (its own JVM, in memory): after a discarded warm-up, per concurrency level a new event of two types (one with 8
- * shards) and N buyers, each with its own token and a new Idempotency-Key per request, buying 1-2 tickets of a
- * random type until both are sold out. Afterwards the event's stats must account for every ticket. Efficiency is
+ * Purchase load on the local server (its own JVM, in memory): after a discarded warm-up, per concurrency level a
+ * new event of two types (one with 8 shards) and N buyers, each with its own token and a new Idempotency-Key per
+ * request, buying 1-2 tickets of a random type until both are sold out. Afterwards the event's stats must account for every ticket. Efficiency is
  * the DynamoDB requests the purchases sent per second (purchases/s x requests per purchase) over the emulator's raw
  * conditional-update rate ({@link RawRate}, same dynalite, measured before and after the level). The CPU
  * time of the server's JVM, of its dynalite and of this load generator during the round, per purchase answered, shows
  * where the machine's cores went; dynalite's efficiency is the same ratio in dynalite's CPU alone (the raw update's
- * cost to it x requests per purchase / a purchase's cost to it): what the ratio would be with dynalite on a core of its own.
+ * cost to it x requests per purchase / a purchase's cost to it): the ratio with dynalite on a core of its own.
  * {@code --jfr} records a JFR profile of the server and prints its top frames; {@code --label} saves the rows
  * to bench/results/load-LABEL.json for {@code bench chart}; {@code --tree DIR} runs another build's server.
  */

@@ -22,9 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * write (a conditional decrement with {@code ADD v :one}), each on its own item of the main table, through the same SDK and
  * HTTP client as the functions, for {@code length} after a warm-up. What a purchase path that added no cost of its own could reach.
  * Beside the rate, what one such update costs dynalite's CPU: on 2 cores the rate is bounded by the cores that
- * dynalite, the proxy and the probe share, so dynalite's own cost per update is the emulator's side of the ratio alone.
+ * dynalite, the proxy and the probe share, while dynalite's cost per update is the emulator's own.
  */
 final class RawRate {
+  /** Not counted: the client's first requests load classes and open connections. */
+  private static final Duration WARM_UP = Duration.ofSeconds(2);
+
   /** Updates per second, and dynalite's CPU milliseconds per update. */
   record Result(double perSecond, double dynaliteMsPerUpdate) {}
 
@@ -35,9 +38,6 @@ final class RawRate {
   static Result best(Result a, Result b) {
     return new Result(Math.max(a.perSecond(), b.perSecond()), Math.min(a.dynaliteMsPerUpdate(), b.dynaliteMsPerUpdate()));
   }
-
-  /** Not counted: the client's first requests load classes and open connections. */
-  private static final Duration WARM_UP = Duration.ofSeconds(2);
 
   private RawRate() {}
 

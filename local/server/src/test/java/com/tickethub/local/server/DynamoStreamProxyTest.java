@@ -100,7 +100,9 @@ class DynamoStreamProxyTest {
     JsonNode record = lastRecord(key);
     assertEquals("MODIFY", record.path("eventName").asText());
     assertEquals("10", record.at("/dynamodb/OldImage/available/N").asText());
-    assertEquals("5.5", record.at("/dynamodb/NewImage/available/N").asText());
+    String stored = aws.dynamo().getItem(b -> b.tableName(table).key(key).consistentRead(true)).item()
+        .get("available").n(); // "5.5" on dynalite and DynamoDB, which normalize numbers; "5.50" on moto
+    assertEquals(stored, record.at("/dynamodb/NewImage/available/N").asText());
   }
 
   @Test
