@@ -184,7 +184,7 @@ public final class DynamoStreamProxy implements AutoCloseable {
     stripes.forEach(stripe -> locks[stripe].lock());
     try {
       if (answered != null) {
-        return capturedWithAnswer(name, exchange, request, writes.get(0), answered);
+        return capturedWithAnswer(name, exchange, body, request, writes.get(0), answered);
       }
       for (Write write : writes) {
         write.before = getItem(exchange, write);
@@ -221,14 +221,14 @@ public final class DynamoStreamProxy implements AutoCloseable {
     }
   }
 
-  private Reply capturedWithAnswer(String operation, HttpExchange exchange, ObjectNode request, Write write,
-      AnsweredImage answered) throws IOException {
+  private Reply capturedWithAnswer(String operation, HttpExchange exchange, byte[] body, ObjectNode request,
+      Write write, AnsweredImage answered) throws IOException {
     boolean update = operation.equals("UpdateItem");
     if (update) {
       write.before = getItem(exchange, write);
     }
-    request.put("ReturnValues", answered.returnValues());
-    Reply response = forward(exchange, JSON.writeValueAsBytes(request));
+    Reply response = forward(exchange, answered.askedFor() ? body
+        : JSON.writeValueAsBytes(request.put("ReturnValues", answered.returnValues())));
     if (response.status() != 200) {
       return response;
     }
