@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +60,7 @@ final class ColdStartBench {
       Samples samples = new Samples(server, root, work);
       List<TemplateFunction> functions = TemplateFunction.all(template);
       TemplateFunction any = functions.get(0);
-      Probe baselineProbe = () -> probe(root, aws, any, sampleEvent(root, any.moduleName()).toString(), work,
+      Probe baselineProbe = () -> probe(root, aws, any, List.of(sampleEvent(root, any.moduleName())), work,
           List.of("--baseline"));
       baselineProbe.run(); // a discarded warm-up: the baseline should not carry the run's first JVM (page cache, server)
       List<Run> baselines = repeat(runs, baselineProbe);
@@ -118,34 +119,38 @@ final class ColdStartBench {
   /**
    * The function's sample event with what it names made anew on the server (one world per JVM), filled once per
    * invocation: each gets a fresh Idempotency-Key and Stripe event id, so that the tenth does the first's work
-   * rather than its replay. The files joined with the path separator, as {@link ColdStartProbe} takes them.
+   * rather than its replay.
    */
   private record Samples(LocalServer server, Path root, Path work) {
-    String filled(Path sample) throws IOException {
+    List<Path> filled(Path sample) throws IOException {
       String text = Files.readString(sample);
       if (!SampleWorld.needed(text)) {
-        return sample.toString();
+        return List.of(sample);
       }
       SampleWorld world = SampleWorld.seed(server.baseUri(), root, LocalStripe.DEFAULT_WEBHOOK_SECRET);
-      List<String> files = new ArrayList<>();
+      List<Path> files = new ArrayList<>();
       for (int i = 0; i < INVOCATIONS; i++) {
-        files.add(Files.writeString(work.resolve("sample-" + i + "-" + sample.getFileName()), world.fill(text))
-            .toString());
+        files.add(Files.writeString(work.resolve("sample-" + i + "-" + sample.getFileName()), world.fill(text)));
       }
-      return String.join(File.pathSeparator, files);
+      return files;
     }
   }
 
-  /** One fresh JVM: {@code ColdStartProbe --baseline}, or on the function's handler and its {@code events}. */
-  private static Run probe(Path root, LocalAws aws, TemplateFunction function, String events, Path work,
+  /**
+   * One fresh JVM: {@code ColdStartProbe --baseline}, or on the function's handler and its {@code events} (joined
+   * with the path separator, as {@link ColdStartProbe} takes them).
+   */
+  private static Run probe(Path root, LocalAws aws, TemplateFunction function, List<Path> events, Path work,
       List<String> flags) throws Exception {
-    ProcessBuilder process = Invoke.command(root, aws, function, Path.of(events.split(File.pathSeparator)[0]), Map.of());
+    ProcessBuilder process = Invoke.command(root, aws, function, events.get(0), Map.of());
     List<String> command = new ArrayList<>(process.command().subList(0, 3)); // java -cp <runner>:<jar>
     command.add(ColdStartProbe.class.getName());
     if (flags.contains("--baseline")) {
       command.add("--baseline");
     } else {
-      command.addAll(List.of(function.handlerClass(), events, String.valueOf(INVOCATIONS)));
+      command.addAll(List.of(function.handlerClass(),
+          events.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+          String.valueOf(INVOCATIONS)));
       command.addAll(flags);
     }
     Path rss = work.resolve("time.txt");

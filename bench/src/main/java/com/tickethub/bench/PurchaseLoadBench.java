@@ -87,7 +87,7 @@ final class PurchaseLoadBench {
         RawRate.Result before = RawRate.measure(server, Math.max(16, buyers), Duration.ofSeconds(5));
         Map<String, Object> row = bench.round(buyers, tickets);
         RawRate.Result raw = RawRate.best(before, RawRate.measure(server, Math.max(16, buyers), Duration.ofSeconds(5)));
-        bench.compare(row, raw);
+        compare(row, raw);
         rows.add(row);
         System.out.printf("| %d | %d | %.0f | %.0f | %.0f | %.0f | %d | %d | %d | %.2f | %.0f | %.2f | %.1f / %.1f / %.1f "
             + "| %.2f | %.2f | %.2f | %.1f | %s |%n",
@@ -220,7 +220,7 @@ final class PurchaseLoadBench {
   }
 
   /** Adds the efficiency against the emulator's raw rate, and the same ratio in dynalite's CPU alone. */
-  private void compare(Map<String, Object> row, RawRate.Result raw) {
+  private static void compare(Map<String, Object> row, RawRate.Result raw) {
     double rps = (double) row.get("rps");
     double perPurchase = (double) row.get("dynamoPerPurchase");
     double dynaliteMs = (double) row.get("dynaliteCpuMs");
